@@ -1,0 +1,165 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../platform/db/index.js';
+import type { Deps } from '../platform/deps.js';
+import type { Actor, Ctx } from '../platform/context.js';
+import { AppError, forbidden } from '../platform/errors.js';
+import { pickLang, render, type Lang } from '../platform/i18n/index.js';
+import { authorize, type Access } from '../platform/http.js';
+import { CSRF_HEADER, SESSION_COOKIE, findSession, type SessionRow } from '../platform/auth/sessions.js';
+import { metricsPlugin } from './metrics.js';
+
+export interface AppOptions {
+  database: Database;
+  deps: Deps;
+  /** Turn a session into an actor (accounts + org modules; see server/actor.ts). */
+  resolveActor: (db: Database['db'], session: SessionRow) => Promise<Actor | null>;
+  modules: { name: string; routes: (app: FastifyInstance) => Promise<void> }[];
+  logger?: boolean | object;
+  cookieSecure?: boolean;
+  web?: (app: FastifyInstance) => Promise<void>;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Field-level messages for schema validation failures, in the caller's language. */
+function validationMessage(lang: Lang) {
+  return lang === 'en-US' ? 'Invalid input' : '输入有误';
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: true, max: 1200, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1', '::ffff:127.0.0.1'] });
+  await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Partner Center API', version: '0.1.0', description: 'Internal JSON API of the Partner Center UI (伙伴中心).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(metricsPlugin);
+
+  // Every route declares who may call it; the access matrix test depends on this.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (req) => {
+    const lang = pickLang((req.headers['x-lang'] as string | undefined) ?? req.cookies['pc_lang'] ?? req.headers['accept-language']);
+    const ctx: Ctx = {
+      db: opts.database.db,
+      actor: { kind: 'anonymous' },
+      lang,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      requestId: req.id,
+      deps: opts.deps,
+    };
+    req.ctx = ctx;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || !req.url.startsWith('/api/')) return;
+    const session = await findSession(opts.database.db, token);
+    if (!session) return;
+    // CSRF: a cookie session authorises an unsafe method only with the session's token in a header.
+    if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError(403, 'csrf.invalid', { zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and try again' });
+    }
+    const actor = await opts.resolveActor(opts.database.db, session);
+    if (actor) {
+      ctx.actor = actor;
+      ctx.sessionId = session.id;
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const access = req.routeOptions.config?.access as Access | undefined;
+    if (access) authorize(req.ctx, access);
+    else if (req.url.startsWith('/api/')) throw forbidden();
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = req.ctx?.lang ?? 'zh-CN';
+    if (err instanceof AppError) {
+      const fields = err.fields
+        ? Object.fromEntries(Object.entries(err.fields).map(([k, t]) => [k, render(t, lang, err.params)]))
+        : undefined;
+      return reply.status(err.status).send({ code: err.code, message: render(err.text, lang, err.params), fields, params: err.params });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, string> = {};
+      for (const v of err.validation) {
+        const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || '_';
+        const params = v.params as { issue?: { message?: string; code?: string; keys?: string[] } };
+        const issue = params?.issue;
+        if (issue?.code === 'unrecognized_keys' && issue.keys) {
+          for (const k of issue.keys) fields[key === '_' ? k : `${key}.${k}`] = lang === 'en-US' ? 'Unknown field' : '不支持的字段';
+        } else fields[key] = issue?.message ?? v.message ?? 'invalid';
+      }
+      return reply.status(400).send({ code: 'validation', message: validationMessage(lang), fields });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response serialization failed');
+      return reply.status(500).send({ code: 'internal', message: 'Internal error' });
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ code: (err as { code?: string }).code ?? "bad-request", message: (err as Error).message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ code: 'internal', message: lang === 'en-US' ? 'Internal error' : '系统错误，请稍后重试' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ code: 'not-found', message: req.ctx?.lang === 'en-US' ? 'Not found' : '页面不存在' });
+  });
+
+  app.get('/healthz', async () => {
+    await opts.database.query('select 1');
+    return { status: 'ok', db: opts.database.kind };
+  });
+
+  for (const m of opts.modules) await app.register(m.routes);
+  if (opts.web) await opts.web(app);
+  return app;
+}
