@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -28,7 +28,7 @@ export interface AppOptions {
   deps: Deps;
   /** Turn a session into an actor (accounts + org modules; see server/actor.ts). */
   resolveActor: (db: Database['db'], session: SessionRow) => Promise<Actor | null>;
-  modules: { name: string; routes: (app: FastifyInstance) => Promise<void> }[];
+  modules: { name: string; routes: FastifyPluginAsync<any>; options?: Record<string, unknown> }[];
   logger?: boolean | object;
   cookieSecure?: boolean;
   web?: (app: FastifyInstance) => Promise<void>;
@@ -159,7 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok', db: opts.database.kind };
   });
 
-  for (const m of opts.modules) await app.register(m.routes);
+  for (const m of opts.modules) await app.register(m.routes, m.options ?? {});
   if (opts.web) await opts.web(app);
   return app;
 }
