@@ -24,7 +24,10 @@ const MONEY_RE = /^-?\d{1,18}(\.\d+)?$/;
 
 /** Parse a decimal string; throws RangeError for anything that is not a plain decimal. */
 export function money(v: string | number | Decimal): Money {
-  if (v instanceof Decimal) return new D(v);
+  if (v instanceof Decimal) {
+    if (!v.isFinite()) throw new RangeError(`not a finite amount: ${v.toString()}`);
+    return new D(v);
+  }
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new RangeError('money from a non-integer JS number is refused; pass a string');
     return new D(v);
@@ -57,10 +60,11 @@ export function toFixed(m: Money, scale = CASH_SCALE): string {
 
 /** "¥1,000.00" */
 export function formatCny(m: Money | string): string {
-  const v = typeof m === 'string' ? money(m) : m;
-  const [int, frac] = v.abs().toFixed(2, Decimal.ROUND_HALF_UP).split('.');
+  // Round first, so a tiny negative that rounds to zero shows "¥0.00", not "-¥0.00".
+  const v = roundTo(typeof m === 'string' ? money(m) : m);
+  const [int, frac] = v.abs().toFixed(2).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${v.isNegative() ? '-' : ''}¥${grouped}.${frac}`;
+  return `${v.isNegative() && !v.isZero() ? '-' : ''}¥${grouped}.${frac}`;
 }
 
 export function sum(values: Iterable<Money>): Money {

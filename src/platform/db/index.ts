@@ -41,6 +41,9 @@ pg.types.setTypeParser(1700, (v) => v);
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // An idle client the server closed (restart, admin drop) must not crash the process;
+    // the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => console.warn(`[db] idle PostgreSQL connection closed: ${err.message}`));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
