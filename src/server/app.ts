@@ -34,6 +34,18 @@ export interface AppOptions {
   web?: (app: FastifyInstance) => Promise<void>;
 }
 
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Field-level messages for schema validation failures, in the caller's language. */
@@ -78,10 +90,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
 
   // Every route declares who may call it; the access matrix test depends on this.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (!url.startsWith('/api/')) return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+    const access = route.config?.access as Access | undefined;
+    if (!access) throw new Error(`route ${route.method} ${url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url, access });
   });
 
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -112,7 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // Before body validation, so an unauthorised caller learns nothing from validation messages.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
     const access = req.routeOptions.config?.access as Access | undefined;
     if (access) authorize(req.ctx, access);
     else if (req.url.startsWith('/api/')) throw forbidden();

@@ -1,0 +1,30 @@
+import type { createTestApp } from './app.js';
+import type { makeAccount, makePartner, TestSession } from './fixtures.js';
+
+/**
+ * For each /api route with path parameters: build an object owned by partner A (or account A)
+ * and return the request; the matrix checks that partner B (or another account) gets 404 and
+ * the owner does not. Probes run in order on one database; a destructive probe should create
+ * its own object.
+ */
+export interface ProbeWorld {
+  t: Awaited<ReturnType<typeof createTestApp>>;
+  a: Awaited<ReturnType<typeof makePartner>>;
+  b: Awaited<ReturnType<typeof makePartner>>;
+  aSession: TestSession;
+  bSession: TestSession;
+  customer: Awaited<ReturnType<typeof makeAccount>>;
+  otherAccountSession: TestSession;
+  staffSession: TestSession;
+}
+
+export interface ProbeRequest {
+  url: string;
+  payload?: unknown;
+  ownerSession: TestSession;
+  intruderSession: TestSession;
+}
+
+export type Probe = (w: ProbeWorld) => Promise<ProbeRequest>;
+
+export const TENANT_PROBES: Record<string, Probe> = {};
