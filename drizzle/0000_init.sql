@@ -48,6 +48,28 @@ CREATE TABLE "verification_codes" (
 	"consumed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "export_jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_id" uuid,
+	"requested_by_kind" text NOT NULL,
+	"requested_by_id" uuid,
+	"actor" jsonb NOT NULL,
+	"lang" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" jsonb NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"format" text NOT NULL,
+	"status" text NOT NULL,
+	"progress_rows" integer DEFAULT 0 NOT NULL,
+	"total_rows" integer,
+	"file_id" uuid,
+	"error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "files" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"partner_id" uuid,
@@ -263,6 +285,116 @@ CREATE TABLE "roles" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "member_invitation_sends" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"invitation_id" uuid NOT NULL,
+	"sent_by_kind" text NOT NULL,
+	"sent_by_id" uuid NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_binding_history" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"invitation_id" uuid NOT NULL,
+	"bound_at" timestamp with time zone NOT NULL,
+	"unbound_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "member_certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"source" text NOT NULL,
+	"name" text NOT NULL,
+	"number" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date NOT NULL,
+	"file_id" uuid,
+	"status" text NOT NULL,
+	"reject_reason" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_employment" (
+	"account_id" uuid PRIMARY KEY NOT NULL,
+	"employer" text,
+	"work_base" text,
+	"proof_file_id" uuid,
+	"submitted_at" timestamp with time zone,
+	"work_base_updated_by_kind" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"invited_by_kind" text NOT NULL,
+	"invited_by_id" uuid NOT NULL,
+	"target_type" text NOT NULL,
+	"target_value" text NOT NULL,
+	"account_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"status_before_apply" text,
+	"apply_reject_reason" text,
+	"token" text NOT NULL,
+	"invited_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"bound_at" timestamp with time zone,
+	"unbound_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_projects" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"delivery_start" date NOT NULL,
+	"delivery_end" date NOT NULL,
+	"role" text NOT NULL,
+	"source" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_trainings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"result" text,
+	"score" integer,
+	"completed_at" timestamp with time zone NOT NULL,
+	"synced_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "project_specialists" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"invitation_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"application_id" uuid,
+	"path" text NOT NULL,
+	"deployment_mode" text,
+	"work_base" text,
+	"material_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"status" text NOT NULL,
+	"approved_at" timestamp with time zone NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date,
+	"cancel_reason" text,
+	"cancel_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"cancel_reject_reason" text,
+	"ended_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "companies" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -295,6 +427,20 @@ ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_member_id_org_members_id
 ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "org_members" ADD CONSTRAINT "org_members_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roles" ADD CONSTRAINT "roles_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitation_sends" ADD CONSTRAINT "member_invitation_sends_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitation_sends" ADD CONSTRAINT "member_invitation_sends_invitation_id_member_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."member_invitations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_binding_history" ADD CONSTRAINT "member_binding_history_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_binding_history" ADD CONSTRAINT "member_binding_history_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_binding_history" ADD CONSTRAINT "member_binding_history_invitation_id_member_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."member_invitations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_certificates" ADD CONSTRAINT "member_certificates_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_employment" ADD CONSTRAINT "member_employment_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_projects" ADD CONSTRAINT "member_projects_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_trainings" ADD CONSTRAINT "member_trainings_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_specialists" ADD CONSTRAINT "project_specialists_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_specialists" ADD CONSTRAINT "project_specialists_invitation_id_member_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."member_invitations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_specialists" ADD CONSTRAINT "project_specialists_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partners" ADD CONSTRAINT "partners_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partners" ADD CONSTRAINT "partners_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_partner_at_idx" ON "audit_log" USING btree ("partner_id","at");--> statement-breakpoint
@@ -304,6 +450,10 @@ CREATE INDEX "audit_customer_at_idx" ON "audit_log" USING btree ("customer_accou
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "sessions_subject_idx" ON "sessions" USING btree ("subject_kind","subject_id");--> statement-breakpoint
 CREATE INDEX "verification_codes_target_idx" ON "verification_codes" USING btree ("purpose","target","created_at");--> statement-breakpoint
+CREATE INDEX "export_jobs_partner_created_idx" ON "export_jobs" USING btree ("partner_id","created_at");--> statement-breakpoint
+CREATE INDEX "export_jobs_requester_created_idx" ON "export_jobs" USING btree ("requested_by_kind","requested_by_id","created_at");--> statement-breakpoint
+CREATE INDEX "export_jobs_status_created_idx" ON "export_jobs" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "export_jobs_expires_idx" ON "export_jobs" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "files_partner_created_idx" ON "files" USING btree ("partner_id","created_at");--> statement-breakpoint
 CREATE INDEX "files_owner_created_idx" ON "files" USING btree ("owner_kind","owner_id","created_at");--> statement-breakpoint
 CREATE INDEX "files_sha256_idx" ON "files" USING btree ("sha256");--> statement-breakpoint
@@ -341,6 +491,25 @@ CREATE INDEX "org_members_partner_created_idx" ON "org_members" USING btree ("pa
 CREATE UNIQUE INDEX "roles_preset_uq" ON "roles" USING btree ("preset_key");--> statement-breakpoint
 CREATE INDEX "roles_partner_idx" ON "roles" USING btree ("partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "roles_partner_name_uq" ON "roles" USING btree ("partner_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "member_invitation_sends_partner_idx" ON "member_invitation_sends" USING btree ("partner_id","sent_at");--> statement-breakpoint
+CREATE INDEX "member_binding_history_account_idx" ON "member_binding_history" USING btree ("account_id","bound_at");--> statement-breakpoint
+CREATE INDEX "member_binding_history_partner_bound_idx" ON "member_binding_history" USING btree ("partner_id","bound_at");--> statement-breakpoint
+CREATE INDEX "member_binding_history_partner_unbound_idx" ON "member_binding_history" USING btree ("partner_id","unbound_at");--> statement-breakpoint
+CREATE INDEX "member_binding_history_invitation_idx" ON "member_binding_history" USING btree ("invitation_id","bound_at");--> statement-breakpoint
+CREATE INDEX "member_certificates_account_idx" ON "member_certificates" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE INDEX "member_certificates_status_idx" ON "member_certificates" USING btree ("status");--> statement-breakpoint
+CREATE UNIQUE INDEX "member_invitations_partner_account_uq" ON "member_invitations" USING btree ("partner_id","account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "member_invitations_token_uq" ON "member_invitations" USING btree ("token");--> statement-breakpoint
+CREATE INDEX "member_invitations_partner_status_idx" ON "member_invitations" USING btree ("partner_id","status","invited_at");--> statement-breakpoint
+CREATE INDEX "member_invitations_partner_invited_idx" ON "member_invitations" USING btree ("partner_id","invited_at");--> statement-breakpoint
+CREATE INDEX "member_invitations_account_status_idx" ON "member_invitations" USING btree ("account_id","status");--> statement-breakpoint
+CREATE INDEX "member_invitations_expiry_idx" ON "member_invitations" USING btree ("status","expires_at");--> statement-breakpoint
+CREATE INDEX "member_projects_account_idx" ON "member_projects" USING btree ("account_id","delivery_end");--> statement-breakpoint
+CREATE INDEX "member_trainings_account_idx" ON "member_trainings" USING btree ("account_id","completed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "project_specialists_live_uq" ON "project_specialists" USING btree ("invitation_id") WHERE "project_specialists"."status" <> 'ended';--> statement-breakpoint
+CREATE INDEX "project_specialists_partner_status_idx" ON "project_specialists" USING btree ("partner_id","status","updated_at");--> statement-breakpoint
+CREATE INDEX "project_specialists_partner_updated_idx" ON "project_specialists" USING btree ("partner_id","updated_at");--> statement-breakpoint
+CREATE INDEX "project_specialists_account_idx" ON "project_specialists" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "companies_uscc_uq" ON "companies" USING btree ("uscc");--> statement-breakpoint
 CREATE UNIQUE INDEX "partners_account_uq" ON "partners" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "partners_company_idx" ON "partners" USING btree ("company_id");

@@ -61,6 +61,8 @@ function expected(access: ApiRoute['access'], p: (typeof personas)[string]): 'ok
       return 'ok';
     case 'account':
       return p.kind === 'account' ? 'ok' : 403;
+    case 'applicant':
+      return p.kind === 'staff' ? 403 : 'ok';
     case 'staff':
       if (p.kind !== 'staff') return 403;
       return 'ok'; // the matrix's staff persona is the ops admin
@@ -73,6 +75,8 @@ function expected(access: ApiRoute['access'], p: (typeof personas)[string]): 'ok
       if (access.permission && !isSysAdmin && !p.permissions!.has(access.permission)) return 403;
       return 'ok';
     }
+    default:
+      throw new Error(`no expectation for access ${JSON.stringify(access)}`);
   }
 }
 
@@ -108,7 +112,7 @@ describe('access matrix: every /api route × every persona', () => {
 
 describe('tenant isolation: another partner\'s objects answer 404', () => {
   it('every route with path parameters has a tenant probe', () => {
-    const needing = routes.filter((r) => r.url.includes(':') && (r.access.actor === 'partner' || r.access.actor === 'account' || r.access.actor === 'signed-in'));
+    const needing = routes.filter((r) => r.url.includes(':') && (r.access.actor === 'partner' || r.access.actor === 'account' || r.access.actor === 'signed-in' || r.access.actor === 'applicant'));
     const missing = needing.map((r) => `${r.method} ${r.url}`).filter((k) => !(k in TENANT_PROBES));
     expect(missing).toEqual([]);
   });

@@ -10,13 +10,14 @@ import { createServer } from '../src/server/server.js';
  * The whole product on a fresh test database: the same assembly as `npm start`
  * (all modules, all routes), jobs off, files in a temp directory.
  */
-export async function createTestApp(): Promise<{ app: FastifyInstance; database: Database; close: () => Promise<void> }> {
+export async function createTestApp(): Promise<{ app: FastifyInstance; database: Database; drainJobs: () => Promise<void>; close: () => Promise<void> }> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pc-test-'));
   const server = await createServer({ database, dataDir, jobs: false, logger: false });
   return {
     app: server.app,
     database,
+    drainJobs: server.drainJobs,
     close: async () => {
       await server.close();
       await database.close();

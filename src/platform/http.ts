@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from './context.js';
+import { forbidden } from './errors.js';
 import {
   requirePartner,
   requirePermission,
@@ -18,6 +19,8 @@ export type Access =
   | { actor: 'public' }
   | { actor: 'signed-in' }
   | { actor: 'account' }
+  /** Whoever can apply for something: a partner (admin or member) or a plain account; not staff. */
+  | { actor: 'applicant' }
   | { actor: 'partner'; permission?: string; admin?: boolean; partnerAccount?: boolean }
   | { actor: 'staff'; roles?: readonly string[] };
 
@@ -41,6 +44,11 @@ export function authorize(ctx: Ctx, access: Access): void {
     case 'account':
       requireAccount(ctx);
       return;
+    case 'applicant': {
+      const a = requireSignedIn(ctx);
+      if (a.kind === 'staff') throw forbidden();
+      return;
+    }
     case 'partner':
       requirePartner(ctx);
       if (access.partnerAccount) requirePartnerAccount(ctx);

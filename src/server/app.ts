@@ -57,7 +57,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Behind a reverse proxy set TRUST_PROXY=true so req.ip is the client's; never trust X-Forwarded-For by default.
+    trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -128,11 +129,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  // Before body validation, so an unauthorised caller learns nothing from validation messages.
-  app.addHook('preValidation', async (req: FastifyRequest) => {
+  // Authorise before the body is parsed or validated: an unauthorised caller learns nothing
+  // from validation messages, and costs no parsing.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/')) return;
     const access = req.routeOptions.config?.access as Access | undefined;
     if (access) authorize(req.ctx, access);
-    else if (req.url.startsWith('/api/')) throw forbidden();
+    else if (req.routeOptions.url) throw forbidden(); // a matched /api route without a declaration
+  });
+
+  // An empty JSON body (e.g. DELETE with a content-type header) is "no body", not an error.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '' || body === undefined) return done(null, undefined);
+    return jsonParser(req, body as string, done);
   });
 
   app.setErrorHandler((err, req, reply) => {

@@ -6,6 +6,7 @@ import { PASSWORD_RULES } from '../../platform/auth/password.js';
 import { PARTNER_MENU, SEP, type MenuNode } from '../../platform/access/menus.js';
 import type { Actor } from '../../platform/context.js';
 import * as accounts from './service.js';
+import { submitRealName, realNameStatus } from './real-name.js';
 
 const Mobile = z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, '手机号格式不正确 / invalid mobile number');
 const Password = z.string().min(1).max(64);
@@ -293,5 +294,54 @@ export async function accountsRoutes(root: FastifyInstance) {
     '/api/profile/time-zones',
     { config: { access: { actor: 'public' } }, schema: { tags: ['profile'], response: { 200: z.object({ items: z.array(z.string()) }) } } },
     async () => ({ items: accounts.TIME_ZONES }),
+  );
+
+  const RealNameView = z.object({
+    status: z.string(),
+    type: z.string().nullable(),
+    enterpriseName: z.string().nullable(),
+    application: z
+      .object({
+        id: z.string(),
+        reviewId: z.string().nullable(),
+        companyName: z.string(),
+        uscc: z.string(),
+        status: z.string(),
+        rejectReason: z.string().nullable(),
+        createdAt: z.date(),
+        decidedAt: z.date().nullable(),
+      })
+      .nullable(),
+  });
+
+  app.get(
+    '/api/real-name',
+    { config: { access: { actor: 'signed-in' } }, schema: { tags: ['real-name'], response: { 200: RealNameView } } },
+    async (req) => realNameStatus(req.ctx),
+  );
+
+  app.post(
+    '/api/real-name',
+    {
+      config: { access: { actor: 'signed-in' } },
+      schema: {
+        tags: ['real-name'],
+        body: z
+          .object({
+            companyName: z.string().trim().min(2).max(128),
+            uscc: z.string().trim().length(18, '统一社会信用代码为18位 / 18 characters'),
+            legalRepresentative: z.string().trim().min(1).max(64),
+            licenceFileId: z.uuid(),
+            contactName: z.string().trim().min(1).max(64),
+            contactMobile: Mobile,
+          })
+          .strict(),
+        response: { 201: RealNameView },
+      },
+    },
+    async (req, reply) => {
+      await submitRealName(req.ctx, req.body);
+      return reply.code(201).send(await realNameStatus(req.ctx));
+    },
   );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { inTransaction, isUniqueViolation, type Executor } from '../../platform/db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { clock } from '../../platform/clock.js';
@@ -9,7 +9,7 @@ import { issueCode, checkCode, consumeCode } from '../../platform/auth/codes.js'
 import { assertNotLocked, hit, clear, LOGIN_POLICY } from '../../platform/auth/throttle.js';
 import { audit } from '../../platform/audit/index.js';
 import { requireAccount, requireSignedIn } from '../../platform/access/index.js';
-import { accounts, realNameApplications, staffUsers } from './schema.js';
+import { accounts, staffUsers } from './schema.js';
 import { partners } from '../partners/schema.js';
 import { findMemberForLogin } from '../org/member-identity.js';
 import { orgMembers } from '../org/schema.js';
@@ -343,18 +343,7 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-// ---- real-name verification (企业实名认证), decided in the ops console ----
 
-export const USCC_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-export async function latestRealName(ctx: Ctx) {
-  const { accountId } = requireAccountLike(ctx);
-  const [row] = await ctx.db.select().from(realNameApplications).where(eq(realNameApplications.accountId, accountId)).orderBy(desc(realNameApplications.createdAt)).limit(1);
-  const [acc] = await ctx.db.select({ s: accounts.realNameStatus, t: accounts.realNameType, n: accounts.enterpriseName }).from(accounts).where(eq(accounts.id, accountId));
-  return { status: acc!.s, type: acc!.t, enterpriseName: acc!.n, application: row ?? null };
-}
-
-export { and };
 
 /** The current session's CSRF token and whether a password change is due (R29). */
 export async function sessionInfo(ctx: Ctx): Promise<{ csrfToken: string | null; mustChangePassword: boolean }> {

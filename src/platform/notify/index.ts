@@ -55,3 +55,20 @@ export async function sendAll(
   if (channels.email) await send(tx, { ...m, channel: 'email', address: channels.email });
   if (channels.sms) await send(tx, { ...m, channel: 'sms', address: channels.sms });
 }
+
+export { notifications } from './schema.js';
+export { formatForRecipient, DEFAULT_TIME_ZONE } from './time.js';
+export {
+  deliverPending,
+  kickDelivery,
+  notifyJobs,
+  DemoInboxTransport,
+  SmtpTransport,
+  MAX_ATTEMPTS,
+  NOTIFY_DELIVER,
+  type Transport,
+  type OutgoingMessage,
+  type DeliveryResult,
+} from './delivery.js';
+export { listInbox, markRead, markAllRead, demoInboxFor, recipientsOf, type InboxItem, type DemoInboxItem } from './inbox.js';
+export { notifyRoutes, type NotifyRoutesOptions } from './routes.js';

@@ -1,10 +1,11 @@
-import { pgTable, text, timestamp, uuid, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, jsonb, index, integer } from 'drizzle-orm/pg-core';
 
 /**
  * The notification outbox: every e-mail, SMS and in-site message (站内信) is a row written in
  * the same transaction as the change that causes it, then delivered by a job. In the embedded
  * set-up e-mail and SMS are "delivered" to the demo inbox (this table, status 'delivered');
- * with SMTP settings e-mail really goes out.
+ * with SMTP settings e-mail really goes out. SMS has no provider in this code base: without one, SMS
+ * rows end as 'kept' (readable in the demo inbox when it is on, never sent).
  */
 export const notifications = pgTable(
   'notifications',
@@ -18,7 +19,9 @@ export const notifications = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-    status: text('status').notNull().default('pending'), // pending | delivered | failed
+    status: text('status').notNull().default('pending'), // pending | delivered | failed | kept
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }), // back-off after a failed attempt
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
