@@ -12,15 +12,9 @@ import { saveUpload, openFile, contentDisposition } from './service.js';
 import { defineFilePurpose, MB } from './purposes.js';
 import { filesRoutes } from './routes.js';
 import { accountActor, buildTestApp, partnerActor, staffActor, testCtx, testDeps, type TestApp } from './testing.js';
+import { SAMPLE, multipart } from '../../../test/upload.js';
 
-// A real 1×1 PNG, a JPEG head, a PDF head and an OLE (cfb) head: what file-type looks at.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(200, 1)]);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const CFB = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]);
+const { PNG, JPG, PDF, CFB } = SAMPLE;
 
 let database: Database;
 let deps: Deps;
@@ -159,22 +153,6 @@ describe('openFile tenancy', () => {
 });
 
 describe('routes', () => {
-  function multipart(fields: [string, string][], file?: { name: string; body: Buffer }) {
-    const boundary = '----pc' + randomUUID();
-    const parts: Buffer[] = [];
-    for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-    if (file) {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-        ),
-        file.body,
-        Buffer.from('\r\n'),
-      );
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
-    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
 
   it('uploads with POST /api/files and downloads with an RFC 5987 file name', async () => {
     const headers = await http.signIn(partnerActor(randomUUID()));
