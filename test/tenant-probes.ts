@@ -1,4 +1,7 @@
 import type { createTestApp } from './app.js';
+import { orgTenantProbes } from '../src/modules/org/tenant-probes.js';
+import { specialistTenantProbes } from '../src/modules/org/specialists/tenant-probes.js';
+import { platformTenantProbes } from './platform-probes.js';
 import type { makeAccount, makePartner, TestSession } from './fixtures.js';
 
 /**
@@ -27,4 +30,8 @@ export interface ProbeRequest {
 
 export type Probe = (w: ProbeWorld) => Promise<ProbeRequest>;
 
-export const TENANT_PROBES: Record<string, Probe> = {};
+export const TENANT_PROBES: Record<string, Probe> = {
+  ...platformTenantProbes,
+  ...orgTenantProbes,
+  ...specialistTenantProbes,
+};

@@ -48,9 +48,31 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Field-level messages for schema validation failures, in the caller's language. */
+/** The summary message of a schema validation failure, in the caller's language. */
 function validationMessage(lang: Lang) {
   return lang === 'en-US' ? 'Invalid input' : '输入有误';
+}
+
+/**
+ * A field's message in the caller's language. Our own schema messages are written "中文 / English";
+ * zod's generic ones are translated for the common cases.
+ */
+export function fieldMessage(code: string, message: string, params: Record<string, unknown>, lang: Lang): string {
+  const en = lang === 'en-US';
+  if (message.includes(' / ')) {
+    const [zh, eng] = message.split(' / ');
+    return en ? eng! : zh!;
+  }
+  if (code === 'invalid_type' && /received undefined/.test(message)) return en ? 'Required' : '必填项';
+  if (code === 'too_small' && params.origin === 'string') return en ? `At least ${params.minimum} characters` : `至少${params.minimum}个字符`;
+  if (code === 'too_big' && params.origin === 'string') return en ? `At most ${params.maximum} characters` : `不能超过${params.maximum}个字符`;
+  if (code === 'too_small' && params.origin === 'array') return en ? `Choose at least ${params.minimum}` : `至少选择${params.minimum}项`;
+  if (code === 'too_big' && params.origin === 'array') return en ? `At most ${params.maximum} items` : `最多${params.maximum}项`;
+  if (code === 'too_small' || code === 'too_big') return en ? message : `数值超出范围（${message}）`;
+  if (code === 'invalid_format' && params.format === 'email') return en ? 'Invalid e-mail address' : '邮箱格式不正确';
+  if (code === 'invalid_format' && params.format === 'uuid') return en ? 'Invalid id' : 'ID格式不正确';
+  if (code === 'invalid_value' || code === 'invalid_enum_value') return en ? message : `取值无效（${message}）`;
+  return en ? message : `格式不正确（${message}）`;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -156,12 +178,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation) {
-        const key = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || '_';
-        const params = v.params as { issue?: { message?: string; code?: string; keys?: string[] } };
-        const issue = params?.issue;
-        if (issue?.code === 'unrecognized_keys' && issue.keys) {
-          for (const k of issue.keys) fields[key === '_' ? k : `${key}.${k}`] = lang === 'en-US' ? 'Unknown field' : '不支持的字段';
-        } else fields[key] = issue?.message ?? v.message ?? 'invalid';
+        const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const params = v.params as Record<string, unknown>;
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
+          for (const k of params.keys as string[]) fields[key ? `${key}.${k}` : k] = lang === 'en-US' ? 'Unknown field' : '不支持的字段';
+        } else {
+          fields[key || '_'] = fieldMessage(v.keyword, v.message ?? 'invalid', params, lang);
+        }
       }
       return reply.status(400).send({ code: 'validation', message: validationMessage(lang), fields });
     }

@@ -69,7 +69,7 @@ export async function findMemberForLogin(ex: Executor, tenant: string, identifie
   const found = await ex
     .select()
     .from(orgMembers)
-    .where(and(eq(orgMembers.partnerId, p.partnerId), or(eq(orgMembers.accountName, identifier), eq(orgMembers.email, identifier))));
+    .where(and(eq(orgMembers.partnerId, p.partnerId), or(eq(orgMembers.accountName, identifier), eq(orgMembers.email, identifier.toLowerCase()))));
   if (found.length !== 1) return null; // an e-mail shared by two members is ambiguous: use the account name
   return identityOf(ex, found[0]!, p.accountId);
 }

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { openDatabase, migrateDatabase, type Database } from '../src/platform/db/index.js';
+import { createServer } from '../src/server/server.js';
+import { seedDemoWorld } from '../scripts/seed.js';
+
+export type DbKind = 'pglite' | 'postgres';
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  better: 'higher' | 'lower';
+  db: DbKind;
+  scale: Record<string, unknown>;
+}
+
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh database of either kind, migrated and seeded with the demo world. */
+export async function benchDatabase(kind: DbKind, name: string): Promise<{ database: Database; dataDir: string; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `pc-bench-${name}-`));
+  let database: Database;
+  let dropDb: (() => Promise<void>) | null = null;
+  if (kind === 'pglite') {
+    database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+  } else {
+    const dbName = `pc_bench_${name.replace(/\W/g, '_')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const u = new URL(PG_URL);
+    u.pathname = `/${dbName}`;
+    database = await openDatabase({ url: u.toString(), poolSize: 20 });
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  await migrateDatabase(database);
+  await seedDemoWorld(database.db);
+  return {
+    database,
+    dataDir,
+    cleanup: async () => {
+      await database.close();
+      if (dropDb) await dropDb();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The product listening on an ephemeral loopback port. */
+export async function benchServer(database: Database, dataDir: string) {
+  const server = await createServer({ database, dataDir, jobs: false, logger: false });
+  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return { url: address, close: server.close };
+}
+
+export interface LoadResult {
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon({ connections: 50, duration: 10, ...opts });
+  return { requestsPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export function writeResults(benchmark: string, results: BenchResult[]) {
+  mkdirSync(path.join('bench', 'results'), { recursive: true });
+  const file = path.join('bench', 'results', `${benchmark}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+  console.table(results.map((r) => ({ name: r.name, db: r.db, value: Math.round(r.value * 100) / 100, unit: r.unit })));
+}
