@@ -6,7 +6,7 @@ import { STAFF_ROLES, PRESET_ROLES } from '../src/platform/access/index.js';
 import { accounts, staffUsers } from '../src/modules/accounts/schema.js';
 import { companies, partners } from '../src/modules/partners/schema.js';
 import { orgMembers, memberRoles, roles, customerContacts } from '../src/modules/org/schema.js';
-import { ensurePresetRoles } from '../src/modules/org/preset-roles.js';
+import { ensurePresetRoles, presetName } from '../src/modules/org/preset-roles.js';
 
 /**
  * The demo world, seeded into an empty database at first start (never again: a database
@@ -70,7 +70,7 @@ const EMPLOYEES = [
 ];
 
 for (const p of PARTNERS) rows.push({ portal: 'partner', how: `${p.accountName} (华为账号)`, who: `${p.company} — ${p.label}` });
-for (const m of SP_MEMBERS) rows.push({ portal: 'partner', how: `IAM: sp_admin / ${m.accountName}`, who: `${m.name} (${m.role})` });
+for (const m of SP_MEMBERS) rows.push({ portal: 'partner', how: `IAM: sp_admin / ${m.accountName}`, who: `${m.name} (${presetName(m.role)?.zh})` });
 for (const c of CUSTOMERS) rows.push({ portal: 'customer', how: c.accountName, who: c.name });
 for (const e of EMPLOYEES) rows.push({ portal: 'partner', how: `${e.accountName} (personal account)`, who: `${e.name}, employee to invite` });
 

@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp,
     demoInbox: env.DEMO_INBOX ? env.DEMO_INBOX !== 'off' : !smtp,
     cookieSecure: env.COOKIE_SECURE === 'true',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
     jobs: env.JOBS !== 'off',
   };
 }

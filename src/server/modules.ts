@@ -1,12 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ReviewKind } from '../platform/review/kinds.js';
 import type { ExportDefinition } from '../platform/export/registry.js';
+import type { Db } from '../platform/db/index.js';
 import type { Deps } from '../platform/deps.js';
 import type { JobDefinition, JobHandler, Schedule } from '../platform/jobs/index.js';
+import { accountsRoutes } from '../modules/accounts/routes.js';
+import { realNameReviewKind } from '../modules/accounts/real-name.js';
+import { orgRoutes } from '../modules/org/routes.js';
+import { orgMembersExport } from '../modules/org/service.js';
+import { specialistsRoutes } from '../modules/org/specialists/routes.js';
+import { specialistReviewKinds } from '../modules/org/specialists/review-kinds.js';
+import { expireInvitations } from '../modules/org/specialists/service.js';
 
 /**
- * The module list: every domain registers its routes here, explicitly, in one place.
- * Modules that declare review kinds or export kinds register them in server/platform.ts.
+ * The module list: every domain declares here, in one place, its routes, the review kinds it
+ * submits, the exports it offers and its background jobs. server.ts assembles them.
  */
 export interface ModuleDef {
   name: string;
@@ -14,23 +22,27 @@ export interface ModuleDef {
   routes: FastifyPluginAsync<any>;
   options?: Record<string, unknown>;
   /** Application kinds this module submits to the review engine. */
-  reviewKinds?: ReviewKind[];
+  reviewKinds?: readonly ReviewKind[];
   /** Export kinds (导出) this module offers. */
-  exportKinds?: ExportDefinition[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  exportKinds?: readonly ExportDefinition<any, any>[];
   /** Background jobs and schedules (expiries, reminders). */
-  jobs?: (deps: Deps) => { handlers: Record<string, JobHandler | JobDefinition>; schedules: Schedule[] };
+  jobs?: (db: Db, deps: Deps) => { handlers: Record<string, JobHandler | JobDefinition>; schedules: Schedule[] };
 }
 
-export async function loadModules(): Promise<ModuleDef[]> {
-  const mods: ModuleDef[] = [];
-  const { accountsRoutes } = await import('../modules/accounts/routes.js');
-  const { realNameReviewKind } = await import('../modules/accounts/real-name.js');
-  mods.push({ name: 'accounts', routes: accountsRoutes, reviewKinds: [realNameReviewKind] });
-  const { orgRoutes } = await import('../modules/org/routes.js');
-  const { orgMembersExport } = await import('../modules/org/service.js');
-  mods.push({ name: 'org', routes: orgRoutes, exportKinds: [orgMembersExport as unknown as ExportDefinition] });
-  const { specialistsRoutes } = await import('../modules/org/specialists/routes.js');
-  const { specialistReviewKinds } = await import('../modules/org/specialists/review-kinds.js');
-  mods.push({ name: 'org-specialists', routes: specialistsRoutes, reviewKinds: [...specialistReviewKinds] });
-  return mods;
+export function loadModules(): ModuleDef[] {
+  return [
+    { name: 'accounts', routes: accountsRoutes, reviewKinds: [realNameReviewKind] },
+    { name: 'org', routes: orgRoutes, exportKinds: [orgMembersExport] },
+    {
+      name: 'org-specialists',
+      routes: specialistsRoutes,
+      reviewKinds: specialistReviewKinds,
+      jobs: (db) => ({
+        // 邀请链接7天有效: expire overdue invitations daily (reads also treat them as expired at once)
+        handlers: { 'org.invitations.expire': { policy: 'stately', handler: async () => void (await expireInvitations(db)) } },
+        schedules: [{ name: 'org.invitations.expire', cron: '5 0 * * *' }],
+      }),
+    },
+  ];
 }

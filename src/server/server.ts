@@ -43,7 +43,7 @@ export interface Server {
 export async function createServer(opts: ServerOptions): Promise<Server> {
   const db = opts.database.db;
   await ensurePresetRoles(db);
-  const modules = await loadModules();
+  const modules = loadModules();
   const storage = createStorage(opts.storage ?? { kind: 'local', dir: path.join(opts.dataDir, 'files') });
   const reviews = createReviewRegistry(...modules.flatMap((m) => m.reviewKinds ?? []));
   const exports = createExportRegistry(modules.flatMap((m) => m.exportKinds ?? []));
@@ -53,7 +53,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   const transport = opts.smtp ? new SmtpTransport(opts.smtp) : new DemoInboxTransport();
   const notify = notifyJobs(db, transport);
   const exportJobs = exportJobsFor(db, deps, exports);
-  const moduleJobs = modules.map((m) => m.jobs?.(deps) ?? { handlers: {}, schedules: [] });
+  const moduleJobs = modules.map((m) => m.jobs?.(db, deps) ?? { handlers: {}, schedules: [] });
   const handlers = Object.assign({}, notify.handlers, exportJobs.handlers, ...moduleJobs.map((j) => j.handlers));
   const schedules = [...notify.schedules, ...exportJobs.schedules, ...moduleJobs.flatMap((j) => j.schedules)];
   let jobs: Jobs | null = null;
