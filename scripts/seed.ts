@@ -67,12 +67,15 @@ const CUSTOMERS = [
 const EMPLOYEES = [
   { accountName: 'employee_zhao', name: '赵磊' },
   { accountName: 'employee_qian', name: '钱敏' },
+  { accountName: 'employee_sun', name: '孙浩' },
+  { accountName: 'employee_li', name: '李静' },
 ];
 
 for (const p of PARTNERS) rows.push({ portal: 'partner', how: `${p.accountName} (华为账号)`, who: `${p.company} — ${p.label}` });
 for (const m of SP_MEMBERS) rows.push({ portal: 'partner', how: `IAM: sp_admin / ${m.accountName}`, who: `${m.name} (${presetName(m.role)?.zh})` });
 for (const c of CUSTOMERS) rows.push({ portal: 'customer', how: c.accountName, who: c.name });
-for (const e of EMPLOYEES) rows.push({ portal: 'partner', how: `${e.accountName} (personal account)`, who: `${e.name}, employee to invite` });
+for (const e of EMPLOYEES) rows.push({ portal: 'partner', how: `${e.accountName} (personal account)`, who: `${e.name}, 华创云 employee (project specialist demo)` });
+rows.push({ portal: 'customer', how: 'newco_admin', who: '新锐智能科技有限公司, real-name verification under review' });
 
 async function isEmpty(ex: Executor): Promise<boolean> {
   const [row] = await ex.select({ id: staffUsers.id }).from(staffUsers).limit(1);
@@ -176,6 +179,19 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
         updatedAt: now,
       });
     }
+    // A company that registered and activated but is not verified yet (its application is seeded as activity).
+    await tx.insert(accounts).values({
+      accountName: 'newco_admin',
+      mobile: '+86-13500000001',
+      email: 'newco_admin@newco.example.com',
+      passwordHash,
+      tenantName: 'newco_admin',
+      name: '周新',
+      cloudActivatedAt: now,
+      cloudTermsVersion: '2025-01',
+      createdAt: now,
+      updatedAt: now,
+    });
     return true;
   });
 }

@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { openDatabase, migrateDatabase } from '../platform/db/index.js';
 import { createServer } from './server.js';
 import { seedDemoWorld, DEMO_LOGINS } from '../../scripts/seed.js';
+import { seedDemoActivity } from '../../scripts/seed-activity.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -38,6 +39,7 @@ async function main() {
     demoInbox: config.demoInbox,
     web: serveWeb,
   });
+  if (seeded) await seedDemoActivity(database.db, server.deps);
   await server.app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl;
   const lines = [

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp } from './app.js';
+import { seedDemoWorld, DEMO_PASSWORD } from '../scripts/seed.js';
+import { seedDemoActivity } from '../scripts/seed-activity.js';
+import { createServer } from '../src/server/server.js';
+import { accounts } from '../src/modules/accounts/schema.js';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+
+/** The demo world seeds into an empty database, once, into states the product itself can reach. */
+type T = Awaited<ReturnType<typeof createTestApp>>;
+let t: T;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+async function signIn(body: object) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
+  expect(res.statusCode, JSON.stringify(body)).toBe(200);
+  return { cookie: String(res.headers['set-cookie']).split(';')[0]!, csrf: res.json().csrfToken as string };
+}
+
+describe('demo world', () => {
+  it('seeds once; a second run changes nothing', async () => {
+    expect(await seedDemoWorld(t.database.db)).toBe(true);
+    const server = await createServer({ database: t.database, dataDir: mkdtempSync(path.join(os.tmpdir(), 'pc-seed-')), jobs: false });
+    await seedDemoActivity(t.database.db, server.deps);
+    await server.close();
+    expect(await seedDemoWorld(t.database.db)).toBe(false);
+  });
+
+  it('every printed login works', async () => {
+    await signIn({ portal: 'partner', mode: 'account', identifier: 'sp_admin', password: DEMO_PASSWORD });
+    await signIn({ portal: 'partner', mode: 'member', tenant: 'sp_admin', identifier: 'am_zhang', password: DEMO_PASSWORD });
+    await signIn({ portal: 'ops', mode: 'staff', identifier: 'reviewer', password: DEMO_PASSWORD });
+    await signIn({ portal: 'customer', mode: 'account', identifier: 'customer_a', password: DEMO_PASSWORD });
+  });
+
+  it('has a specialist 正常, one under review, invitations in several states and a real-name review waiting', async () => {
+    const admin = await signIn({ portal: 'partner', mode: 'account', identifier: 'sp_admin', password: DEMO_PASSWORD });
+    const specs = (await t.app.inject({ method: 'GET', url: '/api/org/specialists', headers: { cookie: admin.cookie } })).json();
+    expect(specs.items.map((s: { statusName: string }) => s.statusName)).toContain('正常');
+    const invs = (await t.app.inject({ method: 'GET', url: '/api/org/invitations?pageSize=50', headers: { cookie: admin.cookie } })).json();
+    const names = invs.items.map((i: { statusName: string }) => i.statusName);
+    expect(names).toEqual(expect.arrayContaining(['已邀请', '申请专员审核中']));
+    const ops = await signIn({ portal: 'ops', mode: 'staff', identifier: 'ops_admin', password: DEMO_PASSWORD });
+    const q = (await t.app.inject({ method: 'GET', url: '/api/ops/reviews?status=in_review', headers: { cookie: ops.cookie } })).json();
+    expect(q.items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['accounts.real-name', 'org.specialist-apply']));
+    const [newco] = await t.database.db.select().from(accounts).where(eq(accounts.accountName, 'newco_admin'));
+    expect(newco!.realNameStatus).toBe('pending');
+  });
+});
