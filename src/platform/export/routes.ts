@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { render } from '../i18n/index.js';
-import { contentDisposition } from '../files/service.js';
+import { sendStoredFile } from '../files/service.js';
 import type { ExportRegistry } from './registry.js';
 import { EXPORT_CREATED, listExports, openExportDownload, requestExport } from './service.js';
 
@@ -82,12 +82,7 @@ export function exportRoutes(opts: ExportRoutesOptions) {
       },
       async (req, reply) => {
         const { file, stream } = await openExportDownload(req.ctx, req.params.id);
-        return reply
-          .header('content-type', file.mime)
-          .header('content-length', String(file.size))
-          .header('content-disposition', contentDisposition(file.originalName))
-          .header('cache-control', 'private, no-store')
-          .send(stream);
+        return sendStoredFile(reply, file, stream);
       },
     );
   };

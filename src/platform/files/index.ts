@@ -17,6 +17,7 @@ export {
   storeGeneratedFile,
   deleteFile,
   contentDisposition,
+  sendStoredFile,
   toFileView,
   type UploadInput,
   type FileView,

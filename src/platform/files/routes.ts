@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../errors.js';
-import { contentDisposition, openFile, saveUpload } from './service.js';
+import { openFile, saveUpload, sendStoredFile } from './service.js';
 
 export const FileView = z.object({ id: z.string().uuid(), name: z.string(), size: z.number().int(), mime: z.string() });
 
@@ -43,12 +43,7 @@ export async function filesRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const { file, stream } = await openFile(req.ctx, req.params.id);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.originalName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, file, stream);
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -235,4 +236,14 @@ export function contentDisposition(filename: string, disposition: 'attachment' |
   const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Send a stored file as a download (the one way files leave the server). */
+export function sendStoredFile(reply: FastifyReply, file: FileRow, stream: Readable) {
+  return reply
+    .header('content-type', file.mime)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(file.originalName))
+    .header('cache-control', 'private, no-store')
+    .send(stream);
 }
