@@ -11,8 +11,9 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 export default async function run() {
   const results: BenchResult[] = [];
   for (const db of ['pglite', 'postgres'] as DbKind[]) {
-    const { database, dataDir, cleanup } = await benchDatabase(db, 'auth_members');
-    const server = await benchServer(database, dataDir);
+    const bdb = await benchDatabase(db, 'auth_members');
+    if (db === 'pglite') await bdb.database.close(); // the server process opens the directory
+    const server = await benchServer(bdb);
     const loginBody = JSON.stringify({ portal: 'partner', mode: 'account', identifier: 'sp_admin', password: DEMO_PASSWORD });
     const signIn = await load({
       url: `${server.url}/api/auth/login`,
@@ -41,7 +42,7 @@ export default async function run() {
       results.push({ name: `${name} p99`, value: r.p99, unit: 'ms', better: 'lower', db, scale });
     }
     await server.close();
-    await cleanup();
+    await bdb.cleanup();
   }
   writeResults('auth-members', results);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { openDatabase, migrateDatabase, type Database } from '../src/platform/db/index.js';
-import { createServer } from '../src/server/server.js';
+import { spawn } from 'node:child_process';
 import { seedDemoWorld } from '../scripts/seed.js';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -20,12 +20,17 @@ export interface BenchResult {
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database of either kind, migrated and seeded with the demo world. */
-export async function benchDatabase(kind: DbKind, name: string): Promise<{ database: Database; dataDir: string; cleanup: () => Promise<void> }> {
+export async function benchDatabase(
+  kind: DbKind,
+  name: string,
+): Promise<{ database: Database; dataDir: string; url?: string; pgliteDir?: string; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `pc-bench-${name}-`));
   let database: Database;
   let dropDb: (() => Promise<void>) | null = null;
+  let url: string | undefined;
+  const pgliteDir = path.join(dataDir, 'pglite');
   if (kind === 'pglite') {
-    database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    database = await openDatabase({ dataDir: pgliteDir });
   } else {
     const dbName = `pc_bench_${name.replace(/\W/g, '_')}`;
     const admin = new pg.Client({ connectionString: PG_URL });
@@ -35,7 +40,8 @@ export async function benchDatabase(kind: DbKind, name: string): Promise<{ datab
     await admin.end();
     const u = new URL(PG_URL);
     u.pathname = `/${dbName}`;
-    database = await openDatabase({ url: u.toString(), poolSize: 20 });
+    url = u.toString();
+    database = await openDatabase({ url, poolSize: 20 });
     dropDb = async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
@@ -48,19 +54,43 @@ export async function benchDatabase(kind: DbKind, name: string): Promise<{ datab
   return {
     database,
     dataDir,
+    url,
+    pgliteDir: kind === 'pglite' ? pgliteDir : undefined,
     cleanup: async () => {
-      await database.close();
+      await database.close().catch(() => undefined);
       if (dropDb) await dropDb();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** The product listening on an ephemeral loopback port. */
-export async function benchServer(database: Database, dataDir: string) {
-  const server = await createServer({ database, dataDir, jobs: false, logger: false });
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  return { url: address, close: server.close };
+/**
+ * The product in a child process (bench/serve.ts) on an ephemeral loopback port, so autocannon
+ * does not share its event loop. The database handle of the parent must be closed first for
+ * PGlite (one process owns its directory).
+ */
+export async function benchServer(db: { url?: string; pgliteDir?: string; dataDir: string }): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts'], {
+    env: { ...process.env, BENCH_DB_URL: db.url ?? '', BENCH_PGLITE_DIR: db.pgliteDir ?? '', BENCH_DATA_DIR: db.dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 export interface LoadResult {
