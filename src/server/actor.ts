@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/index.js';
 import type { Actor } from '../platform/context.js';
 import { ALL_PERMISSIONS } from '../platform/access/index.js';
@@ -31,22 +31,31 @@ export async function resolveActor(db: Db, s: SessionRow): Promise<Actor | null>
       roleKeys: m.roleKeys,
     };
   }
-  const [a] = await db.select().from(accounts).where(eq(accounts.id, s.subjectId));
-  if (!a || a.status !== 'active') return null;
-  if (s.portal === 'partner') {
-    const [p] = await db.select().from(partners).where(eq(partners.accountId, a.id));
-    if (p && p.status === 'active') {
-      return {
-        kind: 'partner',
-        partnerId: p.id,
-        accountId: a.id,
-        memberId: null,
-        displayName: p.displayName,
-        isAdmin: true, // the partner account itself: 伙伴管理员
-        permissions: ALL_PERMISSIONS,
-        roleKeys: new Set(),
-      };
-    }
+  // One query: the account and, in the partner portal, the partner it is (if any).
+  const [row] = await db
+    .select({
+      accountId: accounts.id,
+      accountName: accounts.accountName,
+      accountStatus: accounts.status,
+      partnerId: partners.id,
+      partnerStatus: partners.status,
+      displayName: partners.displayName,
+    })
+    .from(accounts)
+    .leftJoin(partners, and(eq(partners.accountId, accounts.id), sql`${s.portal === 'partner'}`))
+    .where(eq(accounts.id, s.subjectId));
+  if (!row || row.accountStatus !== 'active') return null;
+  if (row.partnerId && row.partnerStatus === 'active') {
+    return {
+      kind: 'partner',
+      partnerId: row.partnerId,
+      accountId: row.accountId,
+      memberId: null,
+      displayName: row.displayName!,
+      isAdmin: true, // the partner account itself: 伙伴管理员
+      permissions: ALL_PERMISSIONS,
+      roleKeys: new Set(),
+    };
   }
-  return { kind: 'account', accountId: a.id, accountName: a.accountName };
+  return { kind: 'account', accountId: row.accountId, accountName: row.accountName };
 }
