@@ -563,7 +563,7 @@ export async function checkInvitationTargets(ctx: Ctx, input: { targets: InviteT
 }
 
 function acceptLink(ctx: Ctx, inv: { id: string; token: string }): string {
-  return `${ctx.deps.publicUrl}/me/invitations/${inv.id}?token=${inv.token}`;
+  return `${ctx.deps.publicUrl}/partner/me/invitations/${inv.id}?token=${inv.token}`;
 }
 
 /** 站内信 + e-mail with the link (guide L3657: 华为云将给校验成功的华为账号发送站内信及邮件). */

@@ -1,0 +1,54 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPost, setCsrfToken } from '../api/client';
+import type { Me, Portal } from '../api/types';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** GET /api/auth/me: who is signed in, the CSRF token for changes, and the permitted menus. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      const me = await apiGet<Me>('/api/auth/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** Refetch the session after login/logout/activation so the CSRF token and menus are current. */
+export function useRefreshMe() {
+  const qc = useQueryClient();
+  return async () => {
+    await qc.invalidateQueries({ queryKey: ME_KEY });
+    return qc.fetchQuery({
+      queryKey: ME_KEY,
+      queryFn: async () => {
+        const me = await apiGet<Me>('/api/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      },
+    });
+  };
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await apiPost('/api/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      qc.clear();
+    }
+  };
+}
+
+/** Which signed-in actor kinds a portal accepts. */
+export const PORTAL_ACTORS: Record<Portal, ReadonlyArray<Me['actor']['kind']>> = {
+  partner: ['partner', 'account'],
+  customer: ['account'],
+  ops: ['staff'],
+};

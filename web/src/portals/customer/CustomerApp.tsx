@@ -1,0 +1,95 @@
+import { HomeOutlined, LockOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Card, Empty, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { ActivatePage } from '../../auth/ActivatePage';
+import { ForgotPasswordPage } from '../../auth/ForgotPasswordPage';
+import { LoginPage } from '../../auth/LoginPage';
+import { DemoInboxPage } from '../../pages/DemoInboxPage';
+import { RegisterPage } from '../../auth/RegisterPage';
+import { RequirePortal } from '../../auth/RequirePortal';
+import { useMe } from '../../auth/session';
+import { ComingSoon } from '../../components/ComingSoon';
+import { SideLayout } from '../../components/SideLayout';
+import { ChangePasswordPage } from '../../pages/ChangePasswordPage';
+import { InboxPage } from '../../pages/InboxPage';
+import { ProfilePage } from '../../pages/ProfilePage';
+import { RealNamePage } from '../../pages/RealNamePage';
+
+const BASE = '/customer';
+const HOME = `${BASE}/account`;
+
+function Overview() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  return (
+    <Card title={t('layout.accountCenter')}>
+      <Typography.Title level={4} data-testid="home-welcome">
+        {t('home.welcome', { name: me?.actor.displayName ?? '' })}
+      </Typography.Title>
+    </Card>
+  );
+}
+
+/** 我的合作伙伴: filled by the customers module (guide §13, L3536); an empty state until then. */
+function MyPartners() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('customer.myPartners')}>
+      <Empty description={t('customer.myPartnersDesc')} data-testid="my-partners-empty" />
+    </Card>
+  );
+}
+
+function CustomerLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <SideLayout
+      portal="customer"
+      brand={t('app.customer')}
+      homePath={HOME}
+      inboxPath={`${BASE}/inbox`}
+      items={[
+        { path: HOME, label: t('customer.overview'), icon: <HomeOutlined />, testId: 'nav-overview' },
+        { path: `${BASE}/partners`, label: t('customer.myPartners'), icon: <TeamOutlined />, testId: 'nav-my-partners' },
+        { path: `${BASE}/inbox`, label: t('layout.inbox'), icon: <MailOutlined />, testId: 'nav-inbox' },
+        { path: `${BASE}/profile`, label: t('customer.profile'), icon: <UserOutlined />, testId: 'nav-profile' },
+        { path: `${BASE}/password`, label: t('layout.changePassword'), icon: <LockOutlined />, testId: 'nav-password' },
+      ]}
+      userItems={[
+        { key: 'profile', label: t('customer.profile'), onClick: () => navigate(`${BASE}/profile`) },
+        { key: 'inbox', label: t('layout.inbox'), onClick: () => navigate(`${BASE}/inbox`) },
+        { key: 'password', label: t('layout.changePassword'), onClick: () => navigate(`${BASE}/password`) },
+      ]}
+    />
+  );
+}
+
+export default function CustomerApp() {
+  return (
+    <Routes>
+      <Route path="demo-inbox" element={<DemoInboxPage />} />
+      <Route path="login" element={<LoginPage portal="customer" homePath={HOME} />} />
+      <Route path="register" element={<RegisterPage portal="customer" />} />
+      <Route path="activate" element={<ActivatePage portal="customer" homePath={HOME} />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage portal="customer" />} />
+      <Route
+        element={
+          <RequirePortal portal="customer">
+            <CustomerLayout />
+          </RequirePortal>
+        }
+      >
+        <Route index element={<Navigate to="account" replace />} />
+        <Route path="account" element={<Overview />} />
+        <Route path="partners" element={<MyPartners />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="real-name" element={<RealNamePage />} />
+        <Route path="password" element={<ChangePasswordPage homePath={HOME} />} />
+        <Route path="*" element={<ComingSoon homeTo={HOME} />} />
+      </Route>
+    </Routes>
+  );
+}
