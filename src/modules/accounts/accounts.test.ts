@@ -142,6 +142,7 @@ describe('sign-in', () => {
     });
     expect(change.statusCode).toBe(200);
     const me2 = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json();
+    expect(me2.actor.kind).toBe('partner'); // the session that changed the password stays signed in
     expect(me2.mustChangePassword).toBe(false);
   });
 
@@ -188,6 +189,21 @@ describe('password reset and profile', () => {
     // the code is single-use
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/password/reset', payload: { target: a.mobile, code, password: 'Reset5678', confirmPassword: 'Reset5678' } });
     expect(again.statusCode).toBe(400);
+  });
+
+  it('a password change keeps this session and signs out the others', async () => {
+    const a = await makeAccount(t.database);
+    const mine = await partnerAdminSession(t.database, { account: a, partner: { id: a.id } });
+    const other = await partnerAdminSession(t.database, { account: a, partner: { id: a.id } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password/change',
+      headers: mine.headers,
+      payload: { oldPassword: TEST_PASSWORD, newPassword: 'Changed123', confirmPassword: 'Changed123' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/profile', headers: mine.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/profile', headers: other.headers })).statusCode).toBe(401);
   });
 
   it('saves language and time zone; the account name can change only once (R2)', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../db/index.js';
 import { clock, DAY_MS, HOUR_MS } from '../clock.js';
 import { sessions } from './schema.js';
@@ -58,13 +58,12 @@ export async function deleteSession(ex: Executor, id: string): Promise<void> {
   await ex.delete(sessions).where(eq(sessions.id, id));
 }
 
-/** Sign a subject out everywhere (password reset, member deleted or locked). */
-export async function deleteSubjectSessions(ex: Executor, subjectKind: SubjectKind, subjectId: string, exceptId?: string) {
-  const rows = await ex
-    .delete(sessions)
-    .where(and(eq(sessions.subjectKind, subjectKind), eq(sessions.subjectId, subjectId)))
-    .returning({ id: sessions.id });
-  return rows.filter((r) => r.id !== exceptId).length;
+/** Sign a subject out everywhere (password reset, member deleted or locked), optionally except one session. */
+export async function deleteSubjectSessions(ex: Executor, subjectKind: SubjectKind, subjectId: string, exceptId?: string): Promise<number> {
+  const conds = [eq(sessions.subjectKind, subjectKind), eq(sessions.subjectId, subjectId)];
+  if (exceptId) conds.push(ne(sessions.id, exceptId));
+  const rows = await ex.delete(sessions).where(and(...conds)).returning({ id: sessions.id });
+  return rows.length;
 }
 
 export async function purgeExpiredSessions(ex: Executor) {

@@ -340,6 +340,7 @@ const enUS: Messages = {
     batchApply: 'Batch apply',
     applyTitle: 'Apply for project specialist',
     path: 'Path / program',
+    isSpecialist: 'Project specialist',
     paths: { service: 'Service partner', si: 'Digital-transformation consulting and SI partner', learning: 'Learning and enablement partner' },
     deploymentModes: { nationwide: 'Nationwide dispatch', stationed: 'Stationed at a representative office' },
     statuses: {

@@ -338,6 +338,7 @@ const zhCN = {
     batchApply: '批量申请项目专员',
     applyTitle: '申请项目专员',
     path: '所属路径/计划',
+    isSpecialist: '项目专员',
     paths: { service: '服务合作伙伴', si: '数字化转型咨询与系统集成伙伴', learning: '学习与赋能伙伴' },
     deploymentModes: { nationwide: '全国调派', stationed: '代表处驻扎' },
     statuses: {

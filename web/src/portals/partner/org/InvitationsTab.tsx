@@ -140,9 +140,13 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
             title: t('specialists.inviteStatus'),
             dataIndex: 'status',
             render: (s: InvitationStatus, r) => (
-              <Tag color={STATUS_COLORS[s] ?? 'default'} data-testid="invitation-status" data-status={s} title={r.applyRejectReason ?? undefined}>
-                {invitationStatusText(t, s, r.statusName)}
-              </Tag>
+              <Space size={4}>
+                <Tag color={STATUS_COLORS[s] ?? 'default'} data-testid="invitation-status" data-status={s} title={r.applyRejectReason ?? undefined}>
+                  {invitationStatusText(t, s, r.statusName)}
+                </Tag>
+                {/* a live specialist is shown beside the binding (its own status is on 项目专员列表) */}
+                {r.specialist && <Tag color="blue" data-testid="invitation-specialist">{t('specialists.isSpecialist')}</Tag>}
+              </Space>
             ),
           },
           { title: t('specialists.invitedAt'), dataIndex: 'invitedAt', render: formatTime },
@@ -158,7 +162,7 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
                     {t('common.viewDetail')}
                   </a>
                 )}
-                {APPLY_FROM.includes(r.status) && (
+                {APPLY_FROM.includes(r.status) && !r.specialist && (
                   <a onClick={() => setDialog({ kind: 'apply', invitations: [r] })} data-testid={`invitation-apply-${who(r)}`}>
                     {t('specialists.apply')}
                   </a>
@@ -173,7 +177,7 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
                     {t('specialists.resend')}
                   </a>
                 )}
-                {UNBIND_FROM.includes(r.status) && (
+                {UNBIND_FROM.includes(r.status) && !r.specialist && (
                   <a onClick={() => unbind(r)} data-testid={`invitation-unbind-${who(r)}`}>
                     {t('specialists.unbind')}
                   </a>
