@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, topNavLabels, PASSWORD } from './helpers';
+import { signIn, topNavLabels, PASSWORD } from './helpers.js';
 
 /**
  * Guide 5.1: the partner admin creates a member with the 客户经理 role (组织 > 组织成员 > 创建人员);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { signIn } from './helpers';
+import { signIn } from './helpers.js';
 
 /**
  * Guide 5.2: an employee accepts the partner's invitation (seeded: employee_zhao, 已邀请); the admin
