@@ -110,6 +110,31 @@ describe('access matrix: every /api route × every persona', () => {
   }, 300_000);
 });
 
+describe('bad input', () => {
+  it('every route with a body refuses unknown fields with 400 and names the field', async () => {
+    const failures: string[] = [];
+    const withBody = routes.filter((r) => r.hasBody);
+    expect(withBody.length).toBeGreaterThan(20);
+    for (const r of withBody) {
+      // the first persona the route admits
+      const entry = Object.entries(personas).find(([, p]) => expected(r.access, p) === 'ok' || (r.access.actor === 'public' && p.kind === 'anonymous'));
+      if (!entry) {
+        failures.push(`${r.method} ${r.url}: no persona admitted`);
+        continue;
+      }
+      const res = await t.app.inject({
+        method: r.method as 'POST',
+        url: fill(r.url),
+        headers: { ...(entry[1].session?.headers ?? {}), 'content-type': 'application/json' },
+        payload: JSON.stringify({ __unknown_field: 1 }),
+      });
+      const fields = res.statusCode === 400 ? (res.json().fields ?? {}) : {};
+      if (res.statusCode !== 400 || !('__unknown_field' in fields)) failures.push(`${r.method} ${r.url} as ${entry[0]}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
+
 describe('tenant isolation: another partner\'s objects answer 404', () => {
   it('every route with path parameters has a tenant probe', () => {
     const needing = routes.filter((r) => r.url.includes(':') && (r.access.actor === 'partner' || r.access.actor === 'account' || r.access.actor === 'signed-in' || r.access.actor === 'applicant'));

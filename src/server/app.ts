@@ -30,7 +30,6 @@ export interface AppOptions {
   resolveActor: (db: Database['db'], session: SessionRow) => Promise<Actor | null>;
   modules: { name: string; routes: FastifyPluginAsync<any>; options?: Record<string, unknown> }[];
   logger?: boolean | object;
-  cookieSecure?: boolean;
   web?: (app: FastifyInstance) => Promise<void>;
 }
 
@@ -38,6 +37,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: Access;
+  /** declares a JSON body schema (the matrix checks that unknown fields are refused) */
+  hasBody: boolean;
 }
 
 declare module 'fastify' {
@@ -120,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!url.startsWith('/api/')) return;
     const access = route.config?.access as Access | undefined;
     if (!access) throw new Error(`route ${route.method} ${url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url, access });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url, access, hasBody: Boolean(route.schema?.body) });
   });
 
   app.decorateRequest('ctx', null as unknown as Ctx);

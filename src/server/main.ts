@@ -37,6 +37,9 @@ async function main() {
     logger: { level: config.logLevel },
     publicUrl: config.publicUrl,
     demoInbox: config.demoInbox,
+    storage: config.storage,
+    smtp: config.smtp,
+    cookieSecure: config.cookieSecure,
     web: serveWeb,
   });
   if (seeded) await seedDemoActivity(database.db, server.deps);

@@ -30,9 +30,14 @@ export interface ModuleDef {
   jobs?: (db: Db, deps: Deps) => { handlers: Record<string, JobHandler | JobDefinition>; schedules: Schedule[] };
 }
 
-export function loadModules(): ModuleDef[] {
+/** Settings some modules take from the server's configuration. */
+export interface ModuleSettings {
+  cookieSecure: boolean;
+}
+
+export function loadModules(settings: ModuleSettings): ModuleDef[] {
   return [
-    { name: 'accounts', routes: accountsRoutes, reviewKinds: [realNameReviewKind] },
+    { name: 'accounts', routes: accountsRoutes, options: { cookieSecure: settings.cookieSecure }, reviewKinds: [realNameReviewKind] },
     { name: 'org', routes: orgRoutes, exportKinds: [orgMembersExport] },
     {
       name: 'org-specialists',

@@ -25,6 +25,7 @@ export interface ServerOptions {
   demoInbox?: boolean;
   storage?: Config['storage'];
   smtp?: Config['smtp'];
+  cookieSecure?: boolean;
   web?: (app: FastifyInstance) => Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export interface Server {
 export async function createServer(opts: ServerOptions): Promise<Server> {
   const db = opts.database.db;
   await ensurePresetRoles(db);
-  const modules = loadModules();
+  const modules = loadModules({ cookieSecure: opts.cookieSecure ?? false });
   const storage = createStorage(opts.storage ?? { kind: 'local', dir: path.join(opts.dataDir, 'files') });
   const reviews = createReviewRegistry(...modules.flatMap((m) => m.reviewKinds ?? []));
   const exports = createExportRegistry(modules.flatMap((m) => m.exportKinds ?? []));

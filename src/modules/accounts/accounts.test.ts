@@ -90,6 +90,35 @@ describe('registration and activation (spec 01 §2.1)', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  it('allows 5 code requests to one number per hour, then locks it', async () => {
+    clock.set('2026-04-01T08:00:00Z');
+    const mobile = '13912348888';
+    for (let i = 0; i < 5; i++) {
+      expect((await t.app.inject({ method: 'POST', url: '/api/auth/register/code', payload: { mobile } })).statusCode, `request ${i + 1}`).toBe(200);
+      clock.advance(61_000);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/register/code', payload: { mobile } });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('auth.locked');
+    clock.advance(61 * MINUTE_MS);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/register/code', payload: { mobile } })).statusCode).toBe(200);
+  });
+
+  it('rate-limits sign-in attempts per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '203.0.113.7',
+        payload: { portal: 'customer', mode: 'account', identifier: `nobody${i}`, password: 'Wrong12345' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
+
   it('refuses a second code request within 60 seconds', async () => {
     const mobile = '13912349999';
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/register/code', payload: { mobile } })).statusCode).toBe(200);

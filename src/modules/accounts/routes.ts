@@ -74,9 +74,9 @@ function actorView(a: Actor): z.infer<typeof ActorView> {
 
 const Ok = z.object({ ok: z.literal(true) });
 
-export async function accountsRoutes(root: FastifyInstance) {
+export async function accountsRoutes(root: FastifyInstance, opts: { cookieSecure?: boolean }) {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const secure = process.env.COOKIE_SECURE === 'true';
+  const secure = opts.cookieSecure ?? false;
 
   app.get(
     '/api/auth/me',
