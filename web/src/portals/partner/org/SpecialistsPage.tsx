@@ -80,8 +80,8 @@ function Dashboard({ pick, onPick }: { pick: Pick; onPick: (p: Pick) => void }) 
                 xAxis: { type: 'category', data: d.trend.map((p) => p.date) },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
-                  { name: t('specialists.bound'), type: 'line', smooth: true, data: d.trend.map((p) => p.binds) },
-                  { name: t('specialists.unbound'), type: 'line', smooth: true, data: d.trend.map((p) => p.unbinds) },
+                  { name: t('specialists.bound'), type: 'line', data: d.trend.map((p) => p.binds) },
+                  { name: t('specialists.unbound'), type: 'line', data: d.trend.map((p) => p.unbinds) },
                 ],
               }}
             />
