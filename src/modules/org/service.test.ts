@@ -15,6 +15,7 @@ import { resolveActor } from '../../server/actor.js';
 import { customerContacts, memberRoles, orgMembers, roles } from './schema.js';
 import { ensurePresetRoles } from './preset-roles.js';
 import * as org from './service.js';
+import { refusal } from '../../../test/refusal.js';
 
 const PW = 'NewPassw0rd';
 let database: Database;
@@ -50,15 +51,6 @@ async function tenant() {
   return { ...p, admin };
 }
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 let seq = 0;
 const newMember = (roleIds: string[], over: Partial<org.CreateMember> = {}): org.CreateMember => ({

@@ -13,6 +13,7 @@ import { defineFilePurpose, MB } from './purposes.js';
 import { filesRoutes } from './routes.js';
 import { accountActor, buildTestApp, partnerActor, staffActor, testCtx, testDeps, type TestApp } from './testing.js';
 import { SAMPLE, multipart } from '../../../test/upload.js';
+import { refusal } from '../../../test/refusal.js';
 
 const { PNG, JPG, PDF, CFB } = SAMPLE;
 
@@ -35,15 +36,6 @@ afterAll(async () => {
 const storedObjects = async () => (await readdir(storageDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).length;
 const fileRows = async () => (await database.db.select().from(files)).length;
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('saveUpload', () => {
   const partnerId = randomUUID();

@@ -10,6 +10,7 @@ import { files } from '../../../platform/files/schema.js';
 import { LocalStorage } from '../../../platform/files/storage.js';
 import { createExportRegistry } from '../../../platform/export/registry.js';
 import { specialistReviews } from './review-kinds.js';
+export { refusal, expectRefused } from '../../../../test/refusal.js';
 
 /** Test helpers for this folder's tests: hand-built contexts over a real database, file rows, refusals. */
 
@@ -66,19 +67,4 @@ export async function makeFile(
   return row!.id;
 }
 
-export async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
-export async function expectRefused(p: Promise<unknown>, code: string, status?: number): Promise<AppError> {
-  const e = await refusal(p);
-  expect(e.code).toBe(code);
-  if (status !== undefined) expect(e.status).toBe(status);
-  return e;
-}
