@@ -237,6 +237,17 @@ CREATE TABLE "staff_users" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "customer_associations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"customer_account_id" uuid NOT NULL,
+	"association_type" text NOT NULL,
+	"status" text DEFAULT 'associated' NOT NULL,
+	"account_manager_id" uuid,
+	"associated_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "customer_contacts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"partner_id" uuid NOT NULL,
@@ -422,6 +433,8 @@ ALTER TABLE "ledger_posting_lines" ADD CONSTRAINT "ledger_posting_lines_account_
 ALTER TABLE "review_attachments" ADD CONSTRAINT "review_attachments_application_id_review_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."review_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_events" ADD CONSTRAINT "review_events_application_id_review_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."review_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "real_name_applications" ADD CONSTRAINT "real_name_applications_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "customer_associations" ADD CONSTRAINT "customer_associations_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "customer_associations" ADD CONSTRAINT "customer_associations_customer_account_id_accounts_id_fk" FOREIGN KEY ("customer_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "customer_contacts" ADD CONSTRAINT "customer_contacts_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_member_id_org_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."org_members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -481,6 +494,9 @@ CREATE UNIQUE INDEX "accounts_email_uq" ON "accounts" USING btree ("email");--> 
 CREATE UNIQUE INDEX "accounts_tenant_name_uq" ON "accounts" USING btree ("tenant_name");--> statement-breakpoint
 CREATE INDEX "real_name_account_idx" ON "real_name_applications" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_username_uq" ON "staff_users" USING btree ("username");--> statement-breakpoint
+CREATE UNIQUE INDEX "customer_associations_active_uq" ON "customer_associations" USING btree ("customer_account_id") WHERE status = 'associated';--> statement-breakpoint
+CREATE INDEX "customer_associations_partner_idx" ON "customer_associations" USING btree ("partner_id","status","associated_at");--> statement-breakpoint
+CREATE INDEX "customer_associations_manager_idx" ON "customer_associations" USING btree ("account_manager_id");--> statement-breakpoint
 CREATE INDEX "customer_contacts_partner_idx" ON "customer_contacts" USING btree ("partner_id","created_at");--> statement-breakpoint
 CREATE INDEX "member_roles_role_idx" ON "member_roles" USING btree ("role_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "org_members_partner_account_uq" ON "org_members" USING btree ("partner_id","account_name");--> statement-breakpoint

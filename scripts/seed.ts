@@ -7,6 +7,7 @@ import { accounts, staffUsers } from '../src/modules/accounts/schema.js';
 import { companies, partners } from '../src/modules/partners/schema.js';
 import { orgMembers, memberRoles, roles, customerContacts } from '../src/modules/org/schema.js';
 import { ensurePresetRoles, presetName } from '../src/modules/org/preset-roles.js';
+import { customerAssociations } from '../src/modules/customers/schema.js';
 
 /**
  * The demo world, seeded into an empty database at first start (never again: a database
@@ -57,9 +58,9 @@ const SP_MEMBERS: { accountName: string; name: string; role: string; supervisedB
 ];
 
 const CUSTOMERS = [
-  { accountName: 'customer_a', name: '北京极光网络有限公司', mobile: '+86-13800000011' },
-  { accountName: 'customer_b', name: '上海海川电商有限公司', mobile: '+86-13800000012' },
-  { accountName: 'customer_c', name: '深圳前海数据有限公司', mobile: '+86-13800000013' },
+  { accountName: 'customer_a', name: '北京极光网络有限公司', mobile: '+86-13800000011', note: '华创云 代售 customer' },
+  { accountName: 'customer_b', name: '上海海川电商有限公司', mobile: '+86-13800000012', note: '华创云 顾问销售 customer' },
+  { accountName: 'customer_c', name: '深圳前海数据有限公司', mobile: '+86-13800000013', note: '神州云分销 顾问销售 customer' },
   { accountName: 'customer_d', name: '杭州云栖软件有限公司', mobile: '+86-13800000014' },
   { accountName: 'customer_e', name: '成都天府游戏有限公司', mobile: '+86-13800000015' },
 ];
@@ -73,7 +74,7 @@ const EMPLOYEES = [
 
 for (const p of PARTNERS) rows.push({ portal: 'partner', how: `${p.accountName} (华为账号)`, who: `${p.company} — ${p.label}` });
 for (const m of SP_MEMBERS) rows.push({ portal: 'partner', how: `IAM: sp_admin / ${m.accountName}`, who: `${m.name} (${presetName(m.role)?.zh})` });
-for (const c of CUSTOMERS) rows.push({ portal: 'customer', how: c.accountName, who: c.name });
+for (const c of CUSTOMERS) rows.push({ portal: 'customer', how: c.accountName, who: 'note' in c ? `${c.name} (${c.note})` : c.name });
 for (const e of EMPLOYEES) rows.push({ portal: 'partner', how: `${e.accountName} (personal account)`, who: `${e.name}, 华创云 employee (project specialist demo)` });
 rows.push({ portal: 'customer', how: 'newco_admin', who: '新锐智能科技有限公司, real-name verification under review' });
 
@@ -146,8 +147,9 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
       { partnerId: sp, name: '张伟', position: '客户经理', mobile: '+86-13700000004', email: 'am_zhang@huachuang.example.com', landline: '010-88886666', createdAt: now, updatedAt: now },
     ]);
 
+    const customerIds: Record<string, string> = {};
     for (const c of CUSTOMERS) {
-      await tx.insert(accounts).values({
+      const [row] = await tx.insert(accounts).values({
         accountName: c.accountName,
         mobile: c.mobile,
         email: `${c.accountName}@customer.example.com`,
@@ -161,8 +163,16 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
         enterpriseName: c.name,
         createdAt: now,
         updatedAt: now,
-      });
+      }).returning();
+      customerIds[c.accountName] = row!.id;
     }
+    // Associations (客户关联), so 我的合作伙伴 shows a partner and its contacts; the customers module
+    // (reporting, invitations, unbind) builds on these.
+    await tx.insert(customerAssociations).values([
+      { partnerId: sp, customerAccountId: customerIds['customer_a']!, associationType: 'resale', accountManagerId: memberIds['am_zhang'], associatedAt: now },
+      { partnerId: sp, customerAccountId: customerIds['customer_b']!, associationType: 'consulting', accountManagerId: memberIds['am_li'], associatedAt: now },
+      { partnerId: partnerIds['dist_admin']!, customerAccountId: customerIds['customer_c']!, associationType: 'consulting', associatedAt: now },
+    ]);
     // Employees' personal accounts (individually real-name verified) to invite as project specialists.
     for (const [i, e] of EMPLOYEES.entries()) {
       await tx.insert(accounts).values({

@@ -51,5 +51,8 @@ describe('demo world', () => {
     expect(q.items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['accounts.real-name', 'org.specialist-apply']));
     const [newco] = await t.database.db.select().from(accounts).where(eq(accounts.accountName, 'newco_admin'));
     expect(newco!.realNameStatus).toBe('pending');
+    const customer = await signIn({ portal: 'customer', mode: 'account', identifier: 'customer_a', password: DEMO_PASSWORD });
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/customer/partners', headers: { cookie: customer.cookie } })).json();
+    expect(mine.items[0]).toMatchObject({ partnerName: '华创云科技有限公司', associationType: 'resale', contactsSource: 'contacts' });
   });
 });

@@ -11,6 +11,7 @@ import { orgMembersExport } from '../modules/org/service.js';
 import { specialistsRoutes } from '../modules/org/specialists/routes.js';
 import { specialistReviewKinds } from '../modules/org/specialists/review-kinds.js';
 import { expireInvitations } from '../modules/org/specialists/service.js';
+import { customersRoutes } from '../modules/customers/routes.js';
 
 /**
  * The module list: every domain declares here, in one place, its routes, the review kinds it
@@ -49,5 +50,6 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
         schedules: [{ name: 'org.invitations.expire', cron: '5 0 * * *' }],
       }),
     },
+    { name: 'customers', routes: customersRoutes },
   ];
 }
