@@ -10,6 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   type ZodTypeProvider,
@@ -109,6 +110,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
+    // named schemas (recursive menu trees) become components instead of dangling references
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metricsPlugin);

@@ -32,9 +32,17 @@ export function menusFor(actor: Actor): MenuNode[] {
   return filter(PARTNER_MENU, []);
 }
 
-const MenuNodeSchema: z.ZodType<MenuNode> = z.lazy(() =>
-  z.object({ zh: z.string(), en: z.string(), route: z.string().optional(), children: z.array(MenuNodeSchema).optional() }),
-);
+// Recursive through a getter (zod 4's way), named so OpenAPI gets one component for it.
+const MenuNodeSchema = z
+  .object({
+    zh: z.string(),
+    en: z.string(),
+    route: z.string().optional(),
+    get children(): z.ZodOptional<z.ZodArray<typeof MenuNodeSchema>> {
+      return z.array(MenuNodeSchema).optional();
+    },
+  })
+  .meta({ id: 'MenuNode' });
 
 const ActorView = z.object({
   kind: z.enum(['anonymous', 'account', 'partner', 'staff']),

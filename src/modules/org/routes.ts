@@ -65,9 +65,16 @@ const RoleView = z.object({
   memberCount: z.number().int(),
   locked: z.boolean(),
 });
-const PermissionNode: z.ZodType<org.PermissionNode> = z.lazy(() =>
-  z.object({ path: z.string(), title: z.string(), children: z.array(PermissionNode).optional() }),
-);
+// Recursive through a getter (zod 4's way), named so OpenAPI gets one component for it.
+const PermissionNode = z
+  .object({
+    path: z.string(),
+    title: z.string(),
+    get children() {
+      return z.array(PermissionNode).optional();
+    },
+  })
+  .meta({ id: 'PermissionNode' });
 const ContactView = z.object({
   id: z.string(),
   name: z.string(),

@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { apiPost } from '../api/client';
+import { api } from '../api/client';
 import type { Portal } from '../api/types';
 import { useFeedback } from '../components/feedback';
 import { AuthShell } from './AuthShell';
@@ -49,7 +49,7 @@ export function ActivatePage({ portal, homePath }: { portal: Portal; homePath: s
         onFinish={async () => {
           setSubmitting(true);
           try {
-            await apiPost('/api/auth/activate-cloud', { accept: true });
+            await api.POST('/api/auth/activate-cloud', { body: { accept: true } });
             await refreshMe();
             setDone(true);
           } catch (err) {

@@ -2,7 +2,7 @@ import { Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { apiPost } from '../api/client';
+import { api } from '../api/client';
 import type { Portal } from '../api/types';
 import { CodeButton } from '../components/CodeButton';
 import { DemoInboxLink } from '../components/DemoInboxLink';
@@ -30,7 +30,7 @@ export function ForgotPasswordPage({ portal }: { portal: Portal }) {
   const sendCode = async () => {
     try {
       await form.validateFields(['target']);
-      await apiPost('/api/auth/password/reset-code', { target: form.getFieldValue('target') });
+      await api.POST('/api/auth/password/reset-code', { body: { target: form.getFieldValue('target') } });
       void message.success(t('auth.codeSent'));
       return true;
     } catch (err) {
@@ -49,7 +49,7 @@ export function ForgotPasswordPage({ portal }: { portal: Portal }) {
         onFinish={async (values) => {
           setSubmitting(true);
           try {
-            await apiPost('/api/auth/password/reset', values);
+            await api.POST('/api/auth/password/reset', { body: values });
             void message.success(t('auth.resetDone'));
             navigate(`/${portal}/login`, { replace: true });
           } catch (err) {

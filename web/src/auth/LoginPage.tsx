@@ -2,7 +2,7 @@ import { Button, Form, Input, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { apiPost, setCsrfToken } from '../api/client';
+import { api, setCsrfToken } from '../api/client';
 import type { Portal } from '../api/types';
 import { DemoInboxLink } from '../components/DemoInboxLink';
 import { useFeedback } from '../components/feedback';
@@ -34,7 +34,7 @@ export function LoginPage({ portal, homePath }: { portal: Portal; homePath: stri
   const submit = async (values: LoginValues) => {
     setSubmitting(true);
     try {
-      const res = await apiPost<{ csrfToken?: string }>('/api/auth/login', { portal, mode, ...values, tenant: mode === 'member' ? values.tenant : undefined });
+      const res = await api.POST('/api/auth/login', { body: { portal, mode, ...values, tenant: mode === 'member' ? values.tenant : undefined } });
       setCsrfToken(res?.csrfToken);
       const me = await refreshMe();
       const redirect = params.get('redirect');

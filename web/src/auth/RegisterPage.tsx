@@ -2,7 +2,7 @@ import { Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { apiPost, setCsrfToken } from '../api/client';
+import { api, setCsrfToken } from '../api/client';
 import type { Portal } from '../api/types';
 import { CodeButton } from '../components/CodeButton';
 import { DemoInboxLink } from '../components/DemoInboxLink';
@@ -38,7 +38,7 @@ export function RegisterPage({ portal }: { portal: Portal }) {
       return false;
     }
     try {
-      await apiPost('/api/auth/register/code', { mobile: form.getFieldValue('mobile') });
+      await api.POST('/api/auth/register/code', { body: { mobile: form.getFieldValue('mobile') } });
       void message.success(t('auth.codeSent'));
       return true;
     } catch (err) {
@@ -50,7 +50,7 @@ export function RegisterPage({ portal }: { portal: Portal }) {
   const submit = async (values: RegisterValues) => {
     setSubmitting(true);
     try {
-      const res = await apiPost<{ csrfToken?: string } | undefined>('/api/auth/register', values);
+      const res = await api.POST('/api/auth/register', { body: values });
       if (res?.csrfToken) setCsrfToken(res.csrfToken);
       await refreshMe();
       void message.success(t('auth.registered'));

@@ -460,6 +460,13 @@ const enUS: Messages = {
     overview: 'Overview',
     myPartners: 'My partners',
     myPartnersDesc: 'Your partners and their customer contacts appear here.',
+    myPartnersEmpty: 'You are not associated with a partner yet.',
+    partnerInfo: 'Partner information',
+    partnerName: 'Partner',
+    associationType: 'Association type',
+    associatedAt: 'Associated at',
+    contacts: 'Customer contacts',
+    adminContact: 'Partner administrator',
     profile: 'Basic info',
   },
 };

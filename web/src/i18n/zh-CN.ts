@@ -458,6 +458,13 @@ const zhCN = {
     overview: '总览',
     myPartners: '我的合作伙伴',
     myPartnersDesc: '您关联的合作伙伴及其客户联系人将在此展示。',
+    myPartnersEmpty: '您尚未关联合作伙伴。',
+    partnerInfo: '合作伙伴信息',
+    partnerName: '合作伙伴名称',
+    associationType: '关联类型',
+    associatedAt: '关联时间',
+    contacts: '客户联系人',
+    adminContact: '合作伙伴管理员',
     profile: '基本信息',
   },
 };

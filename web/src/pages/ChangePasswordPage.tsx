@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { apiPost } from '../api/client';
+import { api } from '../api/client';
 import { useMe, useRefreshMe } from '../auth/session';
 import { useFeedback } from '../components/feedback';
 import { LivePasswordRules, usePasswordRules } from '../components/password';
@@ -34,7 +34,7 @@ export function ChangePasswordPage({ homePath }: { homePath: string }) {
         onFinish={async (values) => {
           setSubmitting(true);
           try {
-            await apiPost('/api/auth/password/change', values);
+            await api.POST('/api/auth/password/change', { body: values });
             void message.success(t('auth.changed'));
             await refreshMe();
             navigate(homePath, { replace: true });

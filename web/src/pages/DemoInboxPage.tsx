@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiGet } from '../api/client';
+import { api } from '../api/client';
 import type { DemoMessage } from '../api/types';
 import { formatTime } from '../components/format';
 import { LangSwitch } from '../components/LangSwitch';
@@ -16,7 +16,7 @@ export function DemoInboxPage() {
   const [draft, setDraft] = useState(address);
   const query = useQuery({
     queryKey: ['demo-inbox', address],
-    queryFn: () => apiGet<{ items: DemoMessage[] }>('/api/demo-inbox', { address }),
+    queryFn: () => api.GET('/api/demo-inbox', { params: { query: { address } } }),
     enabled: address.length > 0, // the server needs an address
     refetchInterval: 5000,
   });

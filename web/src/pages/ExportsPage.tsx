@@ -2,8 +2,8 @@ import { Button, Card, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost } from '../api/client';
-import type { ExportRecord, Page } from '../api/types';
+import { api } from '../api/client';
+import type { ExportRecord } from '../api/types';
 import { useFeedback } from '../components/feedback';
 import { formatTime } from '../components/format';
 
@@ -23,7 +23,7 @@ export function useCreateExport() {
     // Blank filters are left out: the export's params schema is strict.
     const params = Object.fromEntries(Object.entries(request.params ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     try {
-      await apiPost('/api/exports', { kind: request.kind, params, format: request.format ?? 'xlsx' });
+      await api.POST('/api/exports', { body: { kind: request.kind, params, format: request.format ?? 'xlsx' } });
       void message.success(t('exports.created'));
       return true;
     } catch (err) {
@@ -40,7 +40,7 @@ export function ExportsPage() {
   const [pageSize, setPageSize] = useState(10);
   const query = useQuery({
     queryKey: [...EXPORTS_KEY, page, pageSize],
-    queryFn: () => apiGet<Page<ExportRecord>>('/api/exports', { page, pageSize }),
+    queryFn: () => api.GET('/api/exports', { params: { query: { page, pageSize } } }),
     refetchInterval: (q) => (q.state.data?.items.some((r) => statusKind(r.status) === 'running') ? 3000 : false),
   });
   const labels: Record<StatusKind, string> = { running: t('exports.running'), done: t('exports.done'), failed: t('exports.failed') };

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost } from '../api/client';
+import { api } from '../api/client';
 import type { InboxItem, InboxPage as InboxPageData } from '../api/types';
 import { useFeedback } from '../components/feedback';
 import { formatTime } from '../components/format';
@@ -14,7 +14,7 @@ export const INBOX_KEY = ['inbox'] as const;
 export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: [...INBOX_KEY, 'unread'],
-    queryFn: () => apiGet<InboxPageData>('/api/inbox', { unread: true, page: 1, pageSize: 1 }),
+    queryFn: () => api.GET('/api/inbox', { params: { query: { unread: 'true', page: 1, pageSize: 1 } } }),
     select: (d) => d.unreadCount,
     enabled,
     refetchInterval: 60_000,
@@ -32,12 +32,12 @@ export function InboxPage() {
 
   const query = useQuery({
     queryKey: [...INBOX_KEY, { unreadOnly, page, pageSize }],
-    queryFn: () => apiGet<InboxPageData>('/api/inbox', { unread: unreadOnly ? true : undefined, page, pageSize }),
+    queryFn: () => api.GET('/api/inbox', { params: { query: { unread: unreadOnly ? 'true' : undefined, page, pageSize } } }),
   });
   const invalidate = () => qc.invalidateQueries({ queryKey: INBOX_KEY });
-  const markRead = useMutation({ mutationFn: (id: string) => apiPost(`/api/inbox/${id}/read`), onSuccess: invalidate, onError: (e) => handleError(e) });
+  const markRead = useMutation({ mutationFn: (id: string) => api.POST('/api/inbox/{id}/read', { params: { path: { id } } }), onSuccess: invalidate, onError: (e) => handleError(e) });
   const markAll = useMutation({
-    mutationFn: () => apiPost('/api/inbox/read-all'),
+    mutationFn: () => api.POST('/api/inbox/read-all'),
     onSuccess: () => {
       void message.success(t('common.operationSuccess'));
       return invalidate();

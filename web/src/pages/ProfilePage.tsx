@@ -2,39 +2,41 @@ import { Button, Card, Descriptions, Form, Input, Select, Skeleton, Tabs, Typogr
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiSend } from '../api/client';
+import { api, type ApiBody } from '../api/client';
 import type { Profile } from '../api/types';
 import { useFeedback } from '../components/feedback';
 
 const PROFILE_KEY = ['profile'] as const;
 
 /** PUT /api/profile takes only these (strict); the mobile is changed in 账号与安全, not here. */
-type Editable = Pick<Profile, 'name' | 'email' | 'accountName' | 'language' | 'timeZone'>;
+type Editable = Pick<ApiBody<'/api/profile', 'put'>, 'name' | 'email' | 'accountName' | 'language' | 'timeZone'>;
 
 /** 伙伴信息 > 基本信息: tabs 个人资料 and 消息接收设置 (语言 + 时区 → 保存). */
 export function ProfilePage({ extraTabs = [] }: { extraTabs?: { key: string; label: string; children: React.ReactNode }[] }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { message, handleError } = useFeedback();
-  const query = useQuery({ queryKey: PROFILE_KEY, queryFn: () => apiGet<Profile>('/api/profile') });
+  const query = useQuery({ queryKey: PROFILE_KEY, queryFn: () => api.GET('/api/profile') });
   const [profileForm] = Form.useForm<Editable>();
   const [messageForm] = Form.useForm<Editable>();
   const [saving, setSaving] = useState(false);
-  const zoneQuery = useQuery({ queryKey: ['profile', 'time-zones'], queryFn: () => apiGet<{ items: string[] }>('/api/profile/time-zones'), staleTime: Infinity });
+  const zoneQuery = useQuery({ queryKey: ['profile', 'time-zones'], queryFn: () => api.GET('/api/profile/time-zones'), staleTime: Infinity });
   const zones = useMemo(() => (zoneQuery.data?.items ?? []).map((z) => ({ value: z, label: z })), [zoneQuery.data]);
 
   useEffect(() => {
     if (query.data) {
-      profileForm.setFieldsValue(query.data);
-      messageForm.setFieldsValue(query.data);
+      // The profile reports its language as a plain string; the form edits the two supported ones.
+      const values = { ...query.data, language: query.data.language as Editable['language'] };
+      profileForm.setFieldsValue(values);
+      messageForm.setFieldsValue(values);
     }
   }, [query.data, profileForm, messageForm]);
 
   const save = async (changes: Editable, form: typeof profileForm) => {
-    const body = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const body = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Editable;
     setSaving(true);
     try {
-      await apiSend('PUT', '/api/profile', body);
+      await api.PUT('/api/profile', { body });
       void message.success(t('common.saved'));
       await qc.invalidateQueries({ queryKey: PROFILE_KEY });
       // The menus and the display name come from the session.
@@ -47,7 +49,7 @@ export function ProfilePage({ extraTabs = [] }: { extraTabs?: { key: string; lab
   };
 
   if (query.isLoading) return <Skeleton active />;
-  const p = query.data ?? {};
+  const p: Partial<Profile> = query.data ?? {};
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
   return (

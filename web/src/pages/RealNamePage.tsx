@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Skeleton, Tag } from 'a
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, type UploadedFile } from '../api/client';
+import { api, type UploadedFile } from '../api/client';
 import type { RealName } from '../api/types';
 import { useFeedback } from '../components/feedback';
 import { FileUpload } from '../components/FileUpload';
@@ -27,7 +27,7 @@ export function RealNamePage() {
   const [form] = Form.useForm<RealNameValues>();
   const { message, handleError } = useFeedback();
   const [submitting, setSubmitting] = useState(false);
-  const query = useQuery({ queryKey: ['real-name'], queryFn: () => apiGet<RealName>('/api/real-name') });
+  const query = useQuery({ queryKey: ['real-name'], queryFn: () => api.GET('/api/real-name') });
   if (query.isLoading) return <Skeleton active />;
   const data = query.data;
   const status = data?.status ?? 'none';
@@ -55,7 +55,7 @@ export function RealNamePage() {
           onFinish={async ({ licence, ...values }) => {
             setSubmitting(true);
             try {
-              await apiPost('/api/real-name', { ...values, licenceFileId: licence[0]?.id });
+              await api.POST('/api/real-name', { body: { ...values, licenceFileId: licence[0]?.id } });
               void message.success(t('realName.submitted'));
               await qc.invalidateQueries({ queryKey: ['real-name'] });
             } catch (err) {

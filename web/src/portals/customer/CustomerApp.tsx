@@ -1,5 +1,9 @@
 import { HomeOutlined, LockOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Empty, Typography } from 'antd';
+import { Card, Descriptions, Empty, Table, Tabs, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { formatTime } from '../../components/format';
+import { pickText } from '../../i18n';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { ActivatePage } from '../../auth/ActivatePage';
@@ -31,12 +35,56 @@ function Overview() {
   );
 }
 
-/** 我的合作伙伴: filled by the customers module (guide §13, L3536); an empty state until then. */
+/**
+ * 账号中心 > 我的合作伙伴 › 合作伙伴信息: the associated partner, the association type and its 客户联系人
+ * (or the partner administrator when it has set none; guide L3536).
+ */
 function MyPartners() {
   const { t } = useTranslation();
+  const query = useQuery({ queryKey: ['customer', 'partners'], queryFn: () => api.GET('/api/customer/partners') });
+  const items = query.data?.items ?? [];
   return (
-    <Card title={t('customer.myPartners')}>
-      <Empty description={t('customer.myPartnersDesc')} data-testid="my-partners-empty" />
+    <Card title={t('customer.myPartners')} loading={query.isLoading}>
+      {items.length === 0 ? (
+        <Empty description={t('customer.myPartnersEmpty')} data-testid="my-partners-empty" />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: t('customer.partnerInfo'),
+              children: items.map((p) => (
+                <div key={p.partnerId} data-testid="my-partner">
+                  <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
+                    <Descriptions.Item label={t('customer.partnerName')}>
+                      <span data-testid="my-partner-name">{p.partnerName}</span>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('customer.associationType')}>
+                      <Tag color="blue" data-testid="my-partner-type">{pickText(p.associationTypeName)}</Tag>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('customer.associatedAt')}>{formatTime(p.associatedAt)}</Descriptions.Item>
+                  </Descriptions>
+                  <Typography.Title level={5}>{p.contactsSource === 'contacts' ? t('customer.contacts') : t('customer.adminContact')}</Typography.Title>
+                  <Table
+                    rowKey={(c) => `${c.name}-${c.mobile}`}
+                    size="small"
+                    pagination={false}
+                    dataSource={p.contacts}
+                    data-testid="my-partner-contacts"
+                    columns={[
+                      { title: t('org.name'), dataIndex: 'name' },
+                      { title: t('org.position'), dataIndex: 'position', render: (v: string | null) => v ?? '-' },
+                      { title: t('org.mobile'), dataIndex: 'mobile' },
+                      { title: t('org.email'), dataIndex: 'email', render: (v: string | null) => v ?? '-' },
+                      { title: t('org.landline'), dataIndex: 'landline', render: (v: string | null) => v ?? '-' },
+                    ]}
+                  />
+                </div>
+              )),
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

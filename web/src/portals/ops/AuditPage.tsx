@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/client';
-import type { AuditEntry, Page } from '../../api/types';
+import { api } from '../../api/client';
+import type { AuditEntry } from '../../api/types';
 import { formatTime } from '../../components/format';
 
 interface FilterValues {
@@ -22,7 +22,7 @@ export function AuditPage() {
   const [pageSize, setPageSize] = useState(20);
   const query = useQuery({
     queryKey: ['ops', 'audit', filters, page, pageSize],
-    queryFn: () => apiGet<Page<AuditEntry>>('/api/ops/audit', { ...filters, page, pageSize }),
+    queryFn: () => api.GET('/api/ops/audit', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { apiGet, apiPost, fileUrl } from '../../api/client';
+import { api, fileUrl } from '../../api/client';
 import type { ReviewDetail } from '../../api/types';
 import { useFeedback } from '../../components/feedback';
 import { formatTime } from '../../components/format';
@@ -30,7 +30,7 @@ export function ReviewDetailPage() {
   const [action, setAction] = useState<Action | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ comment?: string; reason?: string }>();
-  const query = useQuery({ queryKey: ['ops', 'reviews', 'one', id], queryFn: () => apiGet<ReviewDetail>(`/api/ops/reviews/${id}`), enabled: !!id });
+  const query = useQuery({ queryKey: ['ops', 'reviews', 'one', id], queryFn: () => api.GET('/api/ops/reviews/{id}', { params: { path: { id: id! } } }), enabled: !!id });
 
   if (query.isLoading) return <Skeleton active />;
   if (!query.data) return <Result status="404" title={query.error instanceof Error ? query.error.message : t('common.notFound')} />;
@@ -45,7 +45,9 @@ export function ReviewDetailPage() {
     try {
       // Field names match the API body so its field errors land on the input.
       // `version` is what the reviewer saw: a decision on a changed application is refused (409).
-      await apiPost(`/api/ops/reviews/${r.id}/${action}`, action === 'approve' ? { comment: comment || undefined, version: r.version } : { reason, version: r.version });
+      const path = { id: r.id };
+      if (action === 'approve') await api.POST('/api/ops/reviews/{id}/approve', { params: { path }, body: { comment: comment || undefined, version: r.version } });
+      else await api.POST(action === 'reject' ? '/api/ops/reviews/{id}/reject' : '/api/ops/reviews/{id}/return', { params: { path }, body: { reason: reason ?? '', version: r.version } });
       void message.success(action === 'approve' ? t('ops.approved') : action === 'reject' ? t('ops.rejected') : t('ops.returned'));
       setAction(null);
       await qc.invalidateQueries({ queryKey: ['ops', 'reviews'] });

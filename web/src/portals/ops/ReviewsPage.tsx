@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { apiGet } from '../../api/client';
-import type { Page, ReviewItem, ReviewKind } from '../../api/types';
+import { api } from '../../api/client';
+import type { ReviewItem, ReviewKind, ReviewStatus } from '../../api/types';
 import { formatTime } from '../../components/format';
 import { bi } from './text';
 
@@ -14,7 +14,7 @@ export function useReviewKinds() {
   return useQuery({
     queryKey: ['ops', 'review-kinds'],
     queryFn: async () => {
-      const data = await apiGet<{ items: ReviewKind[] }>('/api/ops/reviews/kinds');
+      const data = await api.GET('/api/ops/reviews/kinds');
       return data.items;
     },
     staleTime: Infinity,
@@ -24,7 +24,7 @@ export function useReviewKinds() {
 interface Filters {
   kind?: string;
   stage?: string;
-  status?: string;
+  status?: ReviewStatus;
 }
 
 /** 审核中心: the one queue of every application the vendor reviews. */
@@ -39,7 +39,7 @@ export function ReviewsPage() {
   const stages = kinds.data?.find((k) => k.kind === kind)?.stages ?? [];
   const query = useQuery({
     queryKey: ['ops', 'reviews', filters, page, pageSize],
-    queryFn: () => apiGet<Page<ReviewItem>>('/api/ops/reviews', { ...filters, page, pageSize }),
+    queryFn: () => api.GET('/api/ops/reviews', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: keepPreviousData,
   });
   return (

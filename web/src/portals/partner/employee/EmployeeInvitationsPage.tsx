@@ -3,22 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { apiGet, apiPost } from '../../../api/client';
-import type { InvitationStatus } from '../../../api/types';
+import { api } from '../../../api/client';
+import type { MyInvitation } from '../../../api/types';
 import { useRefreshMe } from '../../../auth/session';
 import { useFeedback } from '../../../components/feedback';
 import { formatTime } from '../../../components/format';
 import { PARTNER_BASE } from '../menu';
-
-interface MyInvitation {
-  id: string;
-  partnerName: string;
-  status: InvitationStatus;
-  statusName: string;
-  invitedAt: string;
-  expiresAt: string;
-  boundAt: string | null;
-}
 
 const KEY = ['me', 'invitations'];
 
@@ -39,7 +29,7 @@ export function EmployeeInvitationsPage() {
   const [done, setDone] = useState(false);
   const query = useQuery({
     queryKey: KEY,
-    queryFn: async () => (await apiGet<{ items: MyInvitation[] }>('/api/me/invitations')).items,
+    queryFn: async () => (await api.GET('/api/me/invitations')).items,
   });
 
   const { id: linkedId } = useParams();
@@ -59,7 +49,7 @@ export function EmployeeInvitationsPage() {
     if (!accepting) return;
     setSaving(true);
     try {
-      await apiPost(`/api/me/invitations/${accepting}/accept`, { agree: true });
+      await api.POST('/api/me/invitations/{id}/accept', { params: { path: { id: accepting } }, body: { agree: true } });
       void message.success(t('employee.accepted'));
       close();
       setDone(true);

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, apiSend, type UploadedFile } from '../../../api/client';
+import { api, type UploadedFile } from '../../../api/client';
 import type { Certificate, Employment, Project, Training } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { FileUpload } from '../../../components/FileUpload';
@@ -11,6 +11,8 @@ import { certificateColumns, projectColumns, trainingColumns } from '../qualific
 
 const KEY = ['me', 'qualifications'] as const;
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
+/** A date the form requires (its rules refuse an empty one). */
+const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** The employee's own 个人资质: 就职信息, 证书, 培训, 项目. */
 export function QualificationsPage() {
@@ -38,7 +40,7 @@ function EmploymentTab() {
   const [saving, setSaving] = useState(false);
   const query = useQuery({
     queryKey: [...KEY, 'employment'],
-    queryFn: async () => (await apiGet<{ employment: Employment | null }>('/api/me/qualifications/employment')).employment,
+    queryFn: async () => (await api.GET('/api/me/qualifications/employment')).employment,
   });
   const e = query.data;
   // The work base is fixed once submitted (only the ecosystem manager or the partner admin changes it).
@@ -57,7 +59,7 @@ function EmploymentTab() {
       onFinish={async (v) => {
         setSaving(true);
         try {
-          await apiSend('PUT', '/api/me/qualifications/employment', { employer: v.employer, workBase: v.workBase, proofFileId: v.proof?.[0]?.id });
+          await api.PUT('/api/me/qualifications/employment', { body: { employer: v.employer, workBase: v.workBase, proofFileId: v.proof?.[0]?.id } });
           void message.success(t('common.saved'));
           await qc.invalidateQueries({ queryKey: [...KEY, 'employment'] });
         } catch (err) {
@@ -85,11 +87,12 @@ function EmploymentTab() {
 
 interface CertValues {
   name: string;
-  type: string;
-  number?: string;
+  /** only the uploaded kinds: 职业认证 / 其他类 */
+  type: 'professional' | 'other';
+  number: string;
   validFrom: Dayjs;
   validTo: Dayjs;
-  file?: UploadedFile[];
+  file: UploadedFile[];
 }
 
 function CertificatesTab() {
@@ -99,7 +102,7 @@ function CertificatesTab() {
   const [editing, setEditing] = useState<Certificate | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<CertValues>();
-  const query = useQuery({ queryKey: [...KEY, 'certificates'], queryFn: async () => (await apiGet<{ items: Certificate[] }>('/api/me/qualifications/certificates')).items });
+  const query = useQuery({ queryKey: [...KEY, 'certificates'], queryFn: async () => (await api.GET('/api/me/qualifications/certificates')).items });
   // Only 职业认证 / 其他类 are uploaded; 开发者认证 / 专业认证 sync from the learning platform (R42).
   const manualTypes = ['professional', 'other'] as const;
   const typeLabel = (v: (typeof manualTypes)[number]) => (v === 'professional' ? t('employee.certTypeProfessional') : t('employee.certTypeOther'));
@@ -112,10 +115,10 @@ function CertificatesTab() {
 
   const submit = async (v: CertValues) => {
     setSaving(true);
-    const body = { name: v.name, type: v.type, number: v.number, validFrom: day(v.validFrom), validTo: day(v.validTo), fileId: v.file?.[0]?.id };
+    const body = { name: v.name, type: v.type, number: v.number, validFrom: ymd(v.validFrom), validTo: ymd(v.validTo), fileId: v.file[0]?.id ?? '' };
     try {
-      if (editing && editing !== 'new') await apiSend('PATCH', `/api/me/qualifications/certificates/${editing.id}`, body);
-      else await apiPost('/api/me/qualifications/certificates', body);
+      if (editing && editing !== 'new') await api.PATCH('/api/me/qualifications/certificates/{id}', { params: { path: { id: editing.id } }, body });
+      else await api.POST('/api/me/qualifications/certificates', { body });
       void message.success(t('common.saved'));
       setEditing(null);
       await qc.invalidateQueries({ queryKey: [...KEY, 'certificates'] });
@@ -186,7 +189,7 @@ function CertificatesTab() {
 
 function TrainingsTab() {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: [...KEY, 'trainings'], queryFn: async () => (await apiGet<{ items: Training[] }>('/api/me/qualifications/trainings')).items });
+  const query = useQuery({ queryKey: [...KEY, 'trainings'], queryFn: async () => (await api.GET('/api/me/qualifications/trainings')).items });
   return (
     <>
       <Alert type="info" showIcon message={t('employee.trainingNote')} style={{ marginBottom: 16 }} />
@@ -209,7 +212,7 @@ function ProjectsTab() {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<ProjectValues>();
   const key = [...KEY, 'projects'];
-  const query = useQuery({ queryKey: key, queryFn: async () => (await apiGet<{ items: Project[] }>('/api/me/qualifications/projects')).items });
+  const query = useQuery({ queryKey: key, queryFn: async () => (await api.GET('/api/me/qualifications/projects')).items });
   const remove = (p: Project) =>
     modal.confirm({
       title: t('common.delete'),
@@ -217,7 +220,7 @@ function ProjectsTab() {
       okButtonProps: { danger: true, 'data-testid': 'delete-project-ok' },
       onOk: async () => {
         try {
-          await apiSend('DELETE', `/api/me/qualifications/projects/${p.id}`);
+          await api.DELETE('/api/me/qualifications/projects/{id}', { params: { path: { id: p.id } } });
           void message.success(t('common.deleted'));
           await qc.invalidateQueries({ queryKey: key });
         } catch (err) {
@@ -246,7 +249,7 @@ function ProjectsTab() {
           onFinish={async (v) => {
             setSaving(true);
             try {
-              await apiPost('/api/me/qualifications/projects', { name: v.name, deliveryStart: day(v.period[0]), deliveryEnd: day(v.period[1]), role: v.role });
+              await api.POST('/api/me/qualifications/projects', { body: { name: v.name, deliveryStart: ymd(v.period[0]), deliveryEnd: ymd(v.period[1]), role: v.role } });
               void message.success(t('common.saved'));
               setAdding(false);
               await qc.invalidateQueries({ queryKey: key });

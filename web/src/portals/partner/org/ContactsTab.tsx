@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Space, Table } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPost, apiSend } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { Contact } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { MOBILE_PATTERN } from '../../../components/password';
@@ -26,7 +26,7 @@ export function ContactsTab() {
       okButtonProps: { danger: true, 'data-testid': 'delete-contact-ok' },
       onOk: async () => {
         try {
-          await apiSend('DELETE', `/api/org/contacts/${c.id}`);
+          await api.DELETE('/api/org/contacts/{id}', { params: { path: { id: c.id } } });
           void message.success(t('common.deleted'));
           await qc.invalidateQueries({ queryKey: ORG_KEYS.contacts });
         } catch (err) {
@@ -99,8 +99,8 @@ function ContactEditor({ contact, onClose }: { contact?: Contact; onClose: () =>
           setSaving(true);
           const body = { ...v, landline: v.landline || undefined };
           try {
-            if (contact) await apiSend('PATCH', `/api/org/contacts/${contact.id}`, body);
-            else await apiPost('/api/org/contacts', body);
+            if (contact) await api.PATCH('/api/org/contacts/{id}', { params: { path: { id: contact.id } }, body });
+            else await api.POST('/api/org/contacts', { body });
             void message.success(contact ? t('common.modified') : t('org.contactCreated'));
             await qc.invalidateQueries({ queryKey: ORG_KEYS.contacts });
             onClose();

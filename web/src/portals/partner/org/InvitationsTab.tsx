@@ -2,8 +2,8 @@ import { Button, Select, Space, Table, Tag } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost } from '../../../api/client';
-import type { Invitation, InvitationStatus, Page } from '../../../api/types';
+import { api } from '../../../api/client';
+import type { Invitation, InvitationStatus } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { formatTime } from '../../../components/format';
 import { ORG_KEYS } from './api';
@@ -36,14 +36,14 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
 
   const query = useQuery({
     queryKey: [...ORG_KEYS.invitations, 'list', statusFilter, page, pageSize],
-    queryFn: () => apiGet<Page<Invitation>>('/api/org/invitations', { status: statusFilter, page, pageSize }),
+    queryFn: () => api.GET('/api/org/invitations', { params: { query: { status: statusFilter, page, pageSize } } }),
     placeholderData: keepPreviousData,
   });
   const invalidate = () => Promise.all([qc.invalidateQueries({ queryKey: ORG_KEYS.invitations }), qc.invalidateQueries({ queryKey: ORG_KEYS.specialists })]);
 
   const resend = async (inv: Invitation) => {
     try {
-      await apiPost(`/api/org/invitations/${inv.id}/resend`);
+      await api.POST('/api/org/invitations/{id}/resend', { params: { path: { id: inv.id } } });
       void message.success(t('specialists.resent'));
       await invalidate();
     } catch (err) {
@@ -57,7 +57,7 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
       okButtonProps: { 'data-testid': 'withdraw-ok' },
       onOk: async () => {
         try {
-          await apiPost(`/api/org/specialists/applications/${inv.id}/withdraw`);
+          await api.POST('/api/org/specialists/applications/{invitationId}/withdraw', { params: { path: { invitationId: inv.id } } });
           void message.success(t('specialists.withdrawn'));
           await invalidate();
         } catch (err) {
@@ -73,7 +73,7 @@ export function InvitationsTab({ statusFilter, onStatusFilter }: { statusFilter?
       okButtonProps: { danger: true, 'data-testid': 'unbind-ok' },
       onOk: async () => {
         try {
-          await apiPost(`/api/org/invitations/${inv.id}/unbind`);
+          await api.POST('/api/org/invitations/{id}/unbind', { params: { path: { id: inv.id } } });
           void message.success(t('specialists.unbindDone'));
           await invalidate();
         } catch (err) {

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Input, Modal, Select, Space, Table, Typography
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { InvitationCheck, TargetType } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { ORG_KEYS } from './api';
@@ -32,7 +32,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   const [commitment, setCommitment] = useState(false);
   const [commitmentError, setCommitmentError] = useState(false);
   const [sending, setSending] = useState(false);
-  const quota = useQuery({ queryKey: [...ORG_KEYS.invitations, 'quota'], queryFn: () => apiGet<{ remainingToday: number }>('/api/org/invitations/quota') });
+  const quota = useQuery({ queryKey: [...ORG_KEYS.invitations, 'quota'], queryFn: () => api.GET('/api/org/invitations/quota') });
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -40,7 +40,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
     if (!row.value.trim()) return;
     update(row.key, { checking: true });
     try {
-      const res = await apiPost<{ results: InvitationCheck[] }>('/api/org/invitations/check', { targets: [{ type: row.type, value: row.value.trim() }] });
+      const res = await api.POST('/api/org/invitations/check', { body: { targets: [{ type: row.type, value: row.value.trim() }] } });
       const result = res.results[0] ?? { ok: false, message: '' };
       update(row.key, { check: result, checking: false, accountId: result.accountId ?? (result.candidates?.length === 1 ? result.candidates[0]!.accountId : undefined) });
     } catch (err) {
@@ -59,10 +59,10 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
     }
     setSending(true);
     try {
-      await apiPost('/api/org/invitations', {
+      await api.POST('/api/org/invitations', { body: {
         targets: rows.map((r) => ({ type: r.type, value: r.value.trim(), ...(r.accountId ? { accountId: r.accountId } : {}) })),
         commitment: true,
-      });
+      } });
       void message.success(t('specialists.inviteSent'));
       await qc.invalidateQueries({ queryKey: ORG_KEYS.invitations });
       onClose();

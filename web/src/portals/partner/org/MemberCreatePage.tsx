@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, apiPost } from '../../../api/client';
+import { ApiError, api } from '../../../api/client';
 import { useFeedback } from '../../../components/feedback';
 import { PARTNER_BASE } from '../menu';
 import { ORG_KEYS } from './api';
@@ -54,7 +54,7 @@ export function MemberCreatePage() {
     const values = form.getFieldsValue(true) as CreateValues;
     setSubmitting(true);
     try {
-      await apiPost('/api/org/members', { ...values, landline: values.landline || undefined, supervisorId: values.supervisorId || undefined });
+      await api.POST('/api/org/members', { body: { ...values, landline: values.landline || undefined, supervisorId: values.supervisorId || undefined } });
       void message.success(t('org.memberCreated'));
       setCreatedName(values.name);
       await qc.invalidateQueries({ queryKey: ORG_KEYS.members });

@@ -2,7 +2,7 @@ import { Form, Input, Modal } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPost, apiSend } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { Member } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { LivePasswordRules, usePasswordRules } from '../../../components/password';
@@ -53,7 +53,7 @@ function EditMemberModal({ member, onClose }: { member: Member; onClose: () => v
         initialValues={{ ...member, landline: member.landline ?? '' }}
         data-testid="member-edit-form"
         onFinish={(v: Pick<Member, 'name' | 'mobile' | 'email' | 'landline' | 'status'>) =>
-          run(form, () => apiSend('PATCH', `/api/org/members/${member.id}`, { name: v.name, mobile: v.mobile, email: v.email, landline: v.landline || null, status: v.status }), t('common.modified'))
+          run(form, () => api.PATCH('/api/org/members/{id}', { params: { path: { id: member.id } }, body: { name: v.name, mobile: v.mobile, email: v.email, landline: v.landline || null, status: v.status } }), t('common.modified'))
         }
       >
         <MemberFields mode="edit" />
@@ -80,7 +80,7 @@ function AssignRolesModal({ member, onClose }: { member: Member; onClose: () => 
         layout="vertical"
         data-testid="assign-roles-form"
         onFinish={(v: { roleIds: string[]; supervisorId?: string }) =>
-          run(form, () => apiSend('PUT', `/api/org/members/${member.id}/roles`, { roleIds: v.roleIds, supervisorId: v.supervisorId || undefined }), t('org.rolesSaved'))
+          run(form, () => api.PUT('/api/org/members/{id}/roles', { params: { path: { id: member.id } }, body: { roleIds: v.roleIds, supervisorId: v.supervisorId || undefined } }), t('org.rolesSaved'))
         }
       >
         <RolePickerFields lockedRoleIds={detail.data?.lockedRoleIds ?? []} excludeMemberId={member.id} />
@@ -100,7 +100,7 @@ function ResetPasswordModal({ member, onClose }: { member: Member; onClose: () =
         form={form}
         layout="vertical"
         data-testid="reset-password-form"
-        onFinish={(v: { password: string; confirmPassword: string }) => run(form, () => apiPost(`/api/org/members/${member.id}/reset-password`, v), t('org.passwordReset'))}
+        onFinish={(v: { password: string; confirmPassword: string }) => run(form, () => api.POST('/api/org/members/{id}/reset-password', { params: { path: { id: member.id } }, body: v }), t('org.passwordReset'))}
       >
         <Form.Item name="password" label={t('org.password')} rules={pw.password} extra={<LivePasswordRules />}>
           <Input.Password data-testid="reset-member-password" autoComplete="new-password" />
@@ -127,7 +127,7 @@ export function useDeleteMember() {
       okText: t('common.delete'),
       onOk: async () => {
         try {
-          await apiSend('DELETE', `/api/org/members/${member.id}`);
+          await api.DELETE('/api/org/members/{id}', { params: { path: { id: member.id } } });
           void message.success(t('common.deleted'));
           await qc.invalidateQueries({ queryKey: ORG_KEYS.members });
           await qc.invalidateQueries({ queryKey: ORG_KEYS.roles });

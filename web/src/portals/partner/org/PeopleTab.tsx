@@ -5,8 +5,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { apiGet } from '../../../api/client';
-import type { Member, Page } from '../../../api/types';
+import { api } from '../../../api/client';
+import type { Member } from '../../../api/types';
 import { useCreateExport } from '../../../pages/ExportsPage';
 import { PARTNER_BASE } from '../menu';
 import { ORG_KEYS, useRoles } from './api';
@@ -14,7 +14,7 @@ import { MemberDialogs, useDeleteMember, type MemberDialog } from './MemberDialo
 
 interface Filters {
   roleId?: string;
-  status?: string;
+  status?: Member['status'];
   name?: string;
   accountName?: string;
 }
@@ -35,7 +35,7 @@ export function PeopleTab() {
 
   const query = useQuery({
     queryKey: [...ORG_KEYS.members, 'list', filters, page, pageSize],
-    queryFn: () => apiGet<Page<Member>>('/api/org/members', { ...filters, page, pageSize }),
+    queryFn: () => api.GET('/api/org/members', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,7 +2,7 @@ import { Button, Descriptions, Input, Modal, Skeleton, Space, Table, Tabs, Typog
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiSend, fileUrl } from '../../../api/client';
+import { api, fileUrl } from '../../../api/client';
 import type { Invitation, Qualification } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { certificateColumns, projectColumns, trainingColumns } from '../qualificationColumns';
@@ -15,7 +15,7 @@ export function QualificationModal({ invitation, onClose }: { invitation: Invita
   const qc = useQueryClient();
   const { message, handleError } = useFeedback();
   const key = [...ORG_KEYS.invitations, invitation.id, 'qualification'];
-  const query = useQuery({ queryKey: key, queryFn: () => apiGet<Qualification>(`/api/org/invitations/${invitation.id}/qualification`) });
+  const query = useQuery({ queryKey: key, queryFn: () => api.GET('/api/org/invitations/{id}/qualification', { params: { path: { id: invitation.id } } }) });
   const [editing, setEditing] = useState(false);
   const [workBase, setWorkBase] = useState('');
   const [saving, setSaving] = useState(false);
@@ -25,7 +25,7 @@ export function QualificationModal({ invitation, onClose }: { invitation: Invita
   const saveWorkBase = async () => {
     setSaving(true);
     try {
-      await apiSend('PUT', `/api/org/invitations/${invitation.id}/work-base`, { workBase });
+      await api.PUT('/api/org/invitations/{id}/work-base', { params: { path: { id: invitation.id } }, body: { workBase } });
       void message.success(t('common.modified'));
       setEditing(false);
       await qc.invalidateQueries({ queryKey: key });

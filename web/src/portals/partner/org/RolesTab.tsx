@@ -3,15 +3,8 @@ import type { TreeDataNode } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, apiSend } from '../../../api/client';
-import type { PermissionNode, Role } from '../../../api/types';
-
-interface RoleMember {
-  id: string;
-  accountName: string;
-  name: string;
-  status: 'normal' | 'locked';
-}
+import { api } from '../../../api/client';
+import type { PermissionNode, Role, RoleMember } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { ORG_KEYS, usePermissions, useRoles } from './api';
 
@@ -36,7 +29,7 @@ export function RolesTab() {
       okButtonProps: { danger: true, 'data-testid': 'delete-role-ok' },
       onOk: async () => {
         try {
-          await apiSend('DELETE', `/api/org/roles/${role.id}`);
+          await api.DELETE('/api/org/roles/{id}', { params: { path: { id: role.id } } });
           void message.success(t('common.deleted'));
           await qc.invalidateQueries({ queryKey: ORG_KEYS.roles });
         } catch (err) {
@@ -177,8 +170,8 @@ function RoleEditor({ role, onClose }: { role?: Role; onClose: () => void }) {
         onFinish={async (v) => {
           setSaving(true);
           try {
-            if (role) await apiSend('PATCH', `/api/org/roles/${role.id}`, v);
-            else await apiPost('/api/org/roles', v);
+            if (role) await api.PATCH('/api/org/roles/{id}', { params: { path: { id: role.id } }, body: v });
+            else await api.POST('/api/org/roles', { body: v });
             void message.success(role ? t('common.modified') : t('org.roleCreated'));
             await qc.invalidateQueries({ queryKey: ORG_KEYS.roles });
             onClose();
@@ -226,7 +219,7 @@ function RoleMembers({ role, onClose }: { role: Role; onClose: () => void }) {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: [...ORG_KEYS.roles, role.id, 'members'],
-    queryFn: async () => (await apiGet<{ items: RoleMember[] }>(`/api/org/roles/${role.id}/members`)).items,
+    queryFn: async () => (await api.GET('/api/org/roles/{id}/members', { params: { path: { id: role.id } } })).items,
   });
   return (
     <Modal open width={720} title={`${t('org.roleMembers')} — ${role.name}`} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>}>

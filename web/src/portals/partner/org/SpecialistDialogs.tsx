@@ -2,7 +2,7 @@ import { Descriptions, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPost, type UploadedFile } from '../../../api/client';
+import { api, type ApiBody, type UploadedFile } from '../../../api/client';
 import type { Invitation, Specialist } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { FileUpload } from '../../../components/FileUpload';
@@ -19,10 +19,11 @@ function useInvalidateSpecialists() {
   };
 }
 
+type ApplyBody = ApiBody<'/api/org/specialists/apply', 'post'>;
 interface ApplyValues {
-  path: string;
+  path: ApplyBody['path'];
   materials: UploadedFile[];
-  deploymentMode?: string;
+  deploymentMode?: ApplyBody['deploymentMode'];
   workBase?: string;
 }
 
@@ -48,12 +49,12 @@ export function ApplyModal({ invitations, onClose }: { invitations: Invitation[]
         onFinish={async (v) => {
           setSaving(true);
           try {
-            await apiPost('/api/org/specialists/apply', {
+            await api.POST('/api/org/specialists/apply', { body: {
               invitationIds: invitations.map((i) => i.id),
               path: v.path,
               materialFileIds: (v.materials ?? []).map((f) => f.id),
               ...(v.path === SERVICE_PATH ? { deploymentMode: v.deploymentMode, workBase: v.workBase } : {}),
-            });
+            } });
             void message.success(t('specialists.applied'));
             await invalidate();
             onClose();
@@ -103,7 +104,7 @@ export function CancelSpecialistModal({ specialist, onClose }: { specialist: Spe
         onFinish={async (v) => {
           setSaving(true);
           try {
-            await apiPost(`/api/org/specialists/${specialist.id}/cancel`, { reason: v.reason, fileIds: (v.files ?? []).map((f) => f.id) });
+            await api.POST('/api/org/specialists/{id}/cancel', { params: { path: { id: specialist.id } }, body: { reason: v.reason, fileIds: (v.files ?? []).map((f) => f.id) } });
             void message.success(t('specialists.cancelSubmitted'));
             await invalidate();
             onClose();

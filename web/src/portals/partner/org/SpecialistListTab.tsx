@@ -2,8 +2,8 @@ import { Button, Drawer, Space, Table } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost } from '../../../api/client';
-import type { Page, Specialist, SpecialistStatus } from '../../../api/types';
+import { api } from '../../../api/client';
+import type { Specialist, SpecialistStatus } from '../../../api/types';
 import { useFeedback } from '../../../components/feedback';
 import { formatDate, formatTime } from '../../../components/format';
 import { ORG_KEYS } from './api';
@@ -25,7 +25,7 @@ export function SpecialistListTab({ statusFilter }: { statusFilter?: SpecialistS
   const [cancelling, setCancelling] = useState<Specialist | null>(null);
   const query = useQuery({
     queryKey: [...ORG_KEYS.specialists, 'list', statusFilter, page, pageSize],
-    queryFn: () => apiGet<Page<Specialist>>('/api/org/specialists', { status: statusFilter, page, pageSize }),
+    queryFn: () => api.GET('/api/org/specialists', { params: { query: { status: statusFilter, page, pageSize } } }),
     placeholderData: keepPreviousData,
   });
 
@@ -36,7 +36,7 @@ export function SpecialistListTab({ statusFilter }: { statusFilter?: SpecialistS
       okButtonProps: { 'data-testid': 'revoke-cancel-ok' },
       onOk: async () => {
         try {
-          await apiPost(`/api/org/specialists/${s.id}/revoke-cancel`);
+          await api.POST('/api/org/specialists/{id}/revoke-cancel', { params: { path: { id: s.id } } });
           void message.success(t('specialists.revoked'));
           await qc.invalidateQueries({ queryKey: ORG_KEYS.specialists });
           await qc.invalidateQueries({ queryKey: ORG_KEYS.invitations });

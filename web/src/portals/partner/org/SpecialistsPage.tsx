@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { apiGet } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { InvitationStatus, SpecialistDashboard, SpecialistStatus } from '../../../api/types';
 import { Chart } from '../../../components/Chart';
 import { ORG_KEYS } from './api';
@@ -26,7 +26,7 @@ function Indicator({ title, value, active, onClick, testId }: { title: string; v
 
 function Dashboard({ pick, onPick }: { pick: Pick; onPick: (p: Pick) => void }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: [...ORG_KEYS.specialists, 'dashboard'], queryFn: () => apiGet<SpecialistDashboard>('/api/org/specialists/dashboard') });
+  const query = useQuery({ queryKey: [...ORG_KEYS.specialists, 'dashboard'], queryFn: () => api.GET('/api/org/specialists/dashboard') });
   const d = query.data;
   return (
     <Card

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../api/client';
-import type { Contact, Member, MemberDetail, Page, PermissionsResponse, RolesResponse } from '../../../api/types';
+import { api } from '../../../api/client';
+import type { Contact, Member, MemberDetail, PermissionsResponse, RolesResponse } from '../../../api/types';
 
 /** Query keys and loaders of 组织 (org); mutations invalidate by these prefixes. */
 export const ORG_KEYS = {
@@ -12,13 +12,13 @@ export const ORG_KEYS = {
   specialists: ['org', 'specialists'] as const,
 };
 
-export const useRoles = () => useQuery({ queryKey: ORG_KEYS.roles, queryFn: () => apiGet<RolesResponse>('/api/org/roles') });
+export const useRoles = () => useQuery({ queryKey: ORG_KEYS.roles, queryFn: () => api.GET('/api/org/roles') });
 
 export const usePermissions = () =>
-  useQuery({ queryKey: ORG_KEYS.permissions, queryFn: () => apiGet<PermissionsResponse>('/api/org/permissions'), staleTime: Infinity });
+  useQuery({ queryKey: ORG_KEYS.permissions, queryFn: () => api.GET('/api/org/permissions') as Promise<PermissionsResponse>, staleTime: Infinity });
 
 export const useMember = (id: string | undefined) =>
-  useQuery({ queryKey: [...ORG_KEYS.members, 'one', id], queryFn: () => apiGet<MemberDetail>(`/api/org/members/${id}`), enabled: !!id });
+  useQuery({ queryKey: [...ORG_KEYS.members, 'one', id], queryFn: () => api.GET('/api/org/members/{id}', { params: { path: { id: id! } } }), enabled: !!id });
 
 /** Members holding the 客户经理主管 role: the choices of a 客户经理's supervisor. */
 export function useSupervisors(enabled: boolean) {
@@ -26,7 +26,7 @@ export function useSupervisors(enabled: boolean) {
   const supervisorRole = roles.data?.items.find((r) => r.presetKey === PRESET.amSupervisor);
   return useQuery({
     queryKey: [...ORG_KEYS.members, 'supervisors', supervisorRole?.id],
-    queryFn: () => apiGet<Page<Member>>('/api/org/members', { roleId: supervisorRole!.id, page: 1, pageSize: 100 }),
+    queryFn: () => api.GET('/api/org/members', { params: { query: { roleId: supervisorRole!.id, page: 1, pageSize: 100 } } }),
     enabled: enabled && !!supervisorRole,
     select: (d) => d.items,
   });
@@ -35,7 +35,7 @@ export function useSupervisors(enabled: boolean) {
 export const useContacts = () =>
   useQuery({
     queryKey: ORG_KEYS.contacts,
-    queryFn: () => apiGet<{ items: Contact[]; limit: number }>('/api/org/contacts'),
+    queryFn: () => api.GET('/api/org/contacts'),
   });
 
 /** Preset role keys (server `PRESET_ROLES`). */
