@@ -1,5 +1,5 @@
 import { P, STAFF_ROLES } from '../../../platform/access/index.js';
-import { createReviewRegistry, defineReviewKind, type ReviewKind } from '../../../platform/review/index.js';
+import { defineReviewKind, type ReviewKind } from '../../../platform/review/index.js';
 import {
   onApplyApproved,
   onApplyRejected,
@@ -91,8 +91,3 @@ export const memberCertificateKind: ReviewKind = defineReviewKind({
 /** Register these in the server's one ReviewRegistry (the operations queue and its decisions). */
 export const specialistReviewKinds: readonly ReviewKind[] = [specialistApplyKind, specialistCancelKind, memberCertificateKind];
 
-/**
- * The registry this module submits and withdraws with. It holds the same kind objects as the
- * server's registry, so a decision taken through either runs the same hooks.
- */
-export const specialistReviews = createReviewRegistry(...specialistReviewKinds);

@@ -11,8 +11,8 @@ import { accounts } from '../../accounts/schema.js';
 import { partners } from '../../partners/schema.js';
 import * as svc from './service.js';
 import { memberBindingHistory, memberInvitations, memberProjects, memberTrainings, projectSpecialists } from './schema.js';
-import { MEMBER_CERTIFICATE_KIND, SPECIALIST_APPLY_KIND, SPECIALIST_CANCEL_KIND, specialistReviews } from './review-kinds.js';
-import { adminActor, ctxOf, employeeActor, expectRefused, makeFile, staffActorWith } from './test-helpers.js';
+import { MEMBER_CERTIFICATE_KIND, SPECIALIST_APPLY_KIND, SPECIALIST_CANCEL_KIND } from './review-kinds.js';
+import { adminActor, ctxOf, employeeActor, expectRefused, makeFile, specialistReviews, staffActorWith } from './test-helpers.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -78,7 +78,7 @@ import {
   type CancelData,
   type CertificateData,
 } from './transitions.js';
-import { MEMBER_CERTIFICATE_KIND, SPECIALIST_APPLY_KIND, SPECIALIST_CANCEL_KIND, specialistReviews } from './review-kinds.js';
+import { MEMBER_CERTIFICATE_KIND, SPECIALIST_APPLY_KIND, SPECIALIST_CANCEL_KIND } from './review-kinds.js';
 
 type Account = typeof accounts.$inferSelect;
 type Partner = typeof partners.$inferSelect;
@@ -1067,7 +1067,7 @@ export async function applyForSpecialists(
   const results = [];
   for (const { inv, account } of members) {
     const data: ApplyData = { path: input.path, deploymentMode, workBase, materialFileIds: input.materialFileIds, accountId: account.id };
-    const app = await submit(specialistReviews, ctx, {
+    const app = await submit(ctx.deps.reviews, ctx, {
       kind: SPECIALIST_APPLY_KIND,
       subjectType: 'org_invitation',
       subjectId: inv.id,
@@ -1086,7 +1086,7 @@ export async function withdrawSpecialistApplication(ctx: Ctx, invitationId: stri
   const inv = await ownInvitation(ctx.db, actor.partnerId, invitationId);
   const app = await findOpenApplication(ctx.db, { kind: SPECIALIST_APPLY_KIND, subjectType: 'org_invitation', subjectId: inv.id });
   if (!app || app.status !== 'in_review') throw refused('org.specialist.not-in-review', NOT_IN_REVIEW_APPLY);
-  await withdraw(specialistReviews, ctx, app.id);
+  await withdraw(ctx.deps.reviews, ctx, app.id);
   const [next] = await ctx.db.select().from(memberInvitations).where(eq(memberInvitations.id, inv.id));
   return (await invitationViews(ctx.db, [next!]))[0]!;
 }
@@ -1113,7 +1113,7 @@ export async function requestSpecialistCancel(ctx: Ctx, specialistId: string, in
   const account = await accountRow(ctx.db, sp.accountId);
   const partner = await partnerRow(ctx.db, actor.partnerId);
   const data: CancelData = { reason, fileIds };
-  await submit(specialistReviews, ctx, {
+  await submit(ctx.deps.reviews, ctx, {
     kind: SPECIALIST_CANCEL_KIND,
     subjectType: 'project_specialist',
     subjectId: sp.id,
@@ -1130,7 +1130,7 @@ export async function revokeSpecialistCancel(ctx: Ctx, specialistId: string): Pr
   const sp = await ownSpecialist(ctx.db, actor.partnerId, specialistId);
   const app = await findOpenApplication(ctx.db, { kind: SPECIALIST_CANCEL_KIND, subjectType: 'project_specialist', subjectId: sp.id });
   if (!app || app.status !== 'in_review') throw refused('org.specialist.cancel-not-in-review', NOT_IN_REVIEW_CANCEL);
-  await withdraw(specialistReviews, ctx, app.id);
+  await withdraw(ctx.deps.reviews, ctx, app.id);
   return specialistViewById(ctx.db, sp.id);
 }
 
@@ -1511,7 +1511,7 @@ async function cleanCertificate(ctx: Ctx, input: CertificateInput): Promise<Cert
 }
 
 async function submitCertificate(ctx: Ctx, certificateId: string, data: CertificateData): Promise<CertificateView> {
-  await submit(specialistReviews, ctx, {
+  await submit(ctx.deps.reviews, ctx, {
     kind: MEMBER_CERTIFICATE_KIND,
     subjectType: 'member_certificate',
     subjectId: certificateId,

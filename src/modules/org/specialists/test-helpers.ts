@@ -9,7 +9,11 @@ import { AppError } from '../../../platform/errors.js';
 import { files } from '../../../platform/files/schema.js';
 import { LocalStorage } from '../../../platform/files/storage.js';
 import { createExportRegistry } from '../../../platform/export/registry.js';
-import { specialistReviews } from './review-kinds.js';
+import { createReviewRegistry } from '../../../platform/review/kinds.js';
+import { specialistReviewKinds } from './review-kinds.js';
+
+/** The server's registry holds these kinds; tests of this module use one with just them. */
+export const specialistReviews = createReviewRegistry(...specialistReviewKinds);
 export { refusal, expectRefused } from '../../../../test/refusal.js';
 
 /** Test helpers for this folder's tests: hand-built contexts over a real database, file rows, refusals. */
