@@ -261,7 +261,7 @@ export async function accountsRoutes(root: FastifyInstance, opts: { cookieSecure
     name: z.string(),
     mobile: z.string(),
     email: z.string(),
-    language: z.string(),
+    language: z.enum(['zh-CN', 'en-US']),
     timeZone: z.string(),
     tenantName: z.string().nullable(),
     enterpriseName: z.string().nullable(),
@@ -305,7 +305,7 @@ export async function accountsRoutes(root: FastifyInstance, opts: { cookieSecure
   );
 
   const RealNameView = z.object({
-    status: z.string(),
+    status: z.enum(['none', 'pending', 'verified', 'rejected']),
     type: z.string().nullable(),
     enterpriseName: z.string().nullable(),
     application: z
@@ -314,7 +314,7 @@ export async function accountsRoutes(root: FastifyInstance, opts: { cookieSecure
         reviewId: z.string().nullable(),
         companyName: z.string(),
         uscc: z.string(),
-        status: z.string(),
+        status: z.enum(['pending', 'verified', 'rejected', 'withdrawn']),
         rejectReason: z.string().nullable(),
         createdAt: z.date(),
         decidedAt: z.date().nullable(),

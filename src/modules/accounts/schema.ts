@@ -18,10 +18,10 @@ export const accounts = pgTable(
     tenantName: text('tenant_name').notNull(), // 租户名 (login tenant for IAM members)
     cloudActivatedAt: timestamp('cloud_activated_at', { withTimezone: true }), // 开通华为云
     cloudTermsVersion: text('cloud_terms_version'),
-    realNameStatus: text('real_name_status').notNull().default('none'), // none | pending | verified | rejected
+    realNameStatus: text('real_name_status').$type<'none' | 'pending' | 'verified' | 'rejected'>().notNull().default('none'),
     realNameType: text('real_name_type'), // enterprise | personal
     enterpriseName: text('enterprise_name'), // 企业名称 after enterprise real-name verification
-    language: text('language').notNull().default('zh-CN'), // 消息接收设置: 语言
+    language: text('language').$type<'zh-CN' | 'en-US'>().notNull().default('zh-CN'), // 消息接收设置: 语言
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'), // 消息接收设置: 时区
     status: text('status').notNull().default('active'), // active | frozen
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}), // eligibility facts read by later modules
@@ -49,7 +49,7 @@ export const realNameApplications = pgTable(
     licenceFileId: uuid('licence_file_id').notNull(),
     contactName: text('contact_name').notNull(),
     contactMobile: text('contact_mobile').notNull(),
-    status: text('status').notNull(), // pending | verified | rejected
+    status: text('status').$type<'pending' | 'verified' | 'rejected' | 'withdrawn'>().notNull(),
     rejectReason: text('reject_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

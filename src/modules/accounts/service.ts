@@ -267,7 +267,7 @@ export async function getProfile(ctx: Ctx) {
   }
   if (a.kind === 'staff') {
     const [s] = await ctx.db.select().from(staffUsers).where(eq(staffUsers.id, a.staffId));
-    return { kind: 'staff' as const, accountName: s!.username, name: s!.name, mobile: s!.mobile ?? '', email: s!.email ?? '', language: 'zh-CN', timeZone: 'Asia/Shanghai', tenantName: null, enterpriseName: null, realNameStatus: null, verificationCodeRequired: null, accountNameChangeable: false };
+    return { kind: 'staff' as const, accountName: s!.username, name: s!.name, mobile: s!.mobile ?? '', email: s!.email ?? '', language: 'zh-CN' as const, timeZone: 'Asia/Shanghai', tenantName: null, enterpriseName: null, realNameStatus: null, verificationCodeRequired: null, accountNameChangeable: false };
   }
   const accountId = a.kind === 'partner' ? a.accountId : a.accountId;
   const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.id, accountId));

@@ -23,7 +23,7 @@ export const orgMembers = pgTable(
      * `setQualificationReviewPending` in org/service.ts; read through `hasPendingQualificationReview`.
      */
     qualificationReviewPending: boolean('qualification_review_pending').notNull().default(false),
-    language: text('language').notNull().default('zh-CN'),
+    language: text('language').$type<'zh-CN' | 'en-US'>().notNull().default('zh-CN'),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

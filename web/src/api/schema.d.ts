@@ -1804,7 +1804,8 @@ export interface paths {
                             name: string;
                             mobile: string;
                             email: string;
-                            language: string;
+                            /** @enum {string} */
+                            language: "zh-CN" | "en-US";
                             timeZone: string;
                             tenantName: string | null;
                             enterpriseName: string | null;
@@ -1851,7 +1852,8 @@ export interface paths {
                             name: string;
                             mobile: string;
                             email: string;
-                            language: string;
+                            /** @enum {string} */
+                            language: "zh-CN" | "en-US";
                             timeZone: string;
                             tenantName: string | null;
                             enterpriseName: string | null;
@@ -1930,7 +1932,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status: string;
+                            /** @enum {string} */
+                            status: "none" | "pending" | "verified" | "rejected";
                             type: string | null;
                             enterpriseName: string | null;
                             application: {
@@ -1938,7 +1941,8 @@ export interface paths {
                                 reviewId: string | null;
                                 companyName: string;
                                 uscc: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "pending" | "verified" | "rejected" | "withdrawn";
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -1978,7 +1982,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status: string;
+                            /** @enum {string} */
+                            status: "none" | "pending" | "verified" | "rejected";
                             type: string | null;
                             enterpriseName: string | null;
                             application: {
@@ -1986,7 +1991,8 @@ export interface paths {
                                 reviewId: string | null;
                                 companyName: string;
                                 uscc: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "pending" | "verified" | "rejected" | "withdrawn";
                                 rejectReason: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2879,7 +2885,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                targetType: string;
+                                /** @enum {string} */
+                                targetType: "mobile" | "email" | "accountName";
                                 targetValue: string;
                                 /** @enum {string} */
                                 status: "invited" | "expired" | "bound" | "unbound" | "applying" | "apply_rejected" | "cancel_approved" | "cancelled_by_vendor";
@@ -2947,7 +2954,8 @@ export interface paths {
                             invitations: {
                                 /** Format: uuid */
                                 id: string;
-                                targetType: string;
+                                /** @enum {string} */
+                                targetType: "mobile" | "email" | "accountName";
                                 targetValue: string;
                                 /** @enum {string} */
                                 status: "invited" | "expired" | "bound" | "unbound" | "applying" | "apply_rejected" | "cancel_approved" | "cancelled_by_vendor";
@@ -3114,7 +3122,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            targetType: string;
+                            /** @enum {string} */
+                            targetType: "mobile" | "email" | "accountName";
                             targetValue: string;
                             /** @enum {string} */
                             status: "invited" | "expired" | "bound" | "unbound" | "applying" | "apply_rejected" | "cancel_approved" | "cancelled_by_vendor";
@@ -3180,7 +3189,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            targetType: string;
+                            /** @enum {string} */
+                            targetType: "mobile" | "email" | "accountName";
                             targetValue: string;
                             /** @enum {string} */
                             status: "invited" | "expired" | "bound" | "unbound" | "applying" | "apply_rejected" | "cancel_approved" | "cancelled_by_vendor";
@@ -3581,7 +3591,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            targetType: string;
+                            /** @enum {string} */
+                            targetType: "mobile" | "email" | "accountName";
                             targetValue: string;
                             /** @enum {string} */
                             status: "invited" | "expired" | "bound" | "unbound" | "applying" | "apply_rejected" | "cancel_approved" | "cancelled_by_vendor";

@@ -29,7 +29,7 @@ const MemberInfo = z.object({ accountId: z.uuid(), accountName: z.string(), name
 
 const InvitationView = z.object({
   id: z.uuid(),
-  targetType: z.string(),
+  targetType: z.enum(TARGET_TYPES),
   targetValue: z.string(),
   status: InvitationStatus,
   statusName: z.string(),

@@ -16,7 +16,7 @@ export const memberInvitations = pgTable(
     partnerId: uuid('partner_id').notNull().references(() => partners.id),
     invitedByKind: text('invited_by_kind').notNull(), // member | partner-account (context.actorLabel)
     invitedById: uuid('invited_by_id').notNull(),
-    targetType: text('target_type').notNull(), // mobile 手机号 | email 邮箱地址 | accountName 账号名
+    targetType: text('target_type').$type<'mobile' | 'email' | 'accountName'>().notNull(), // mobile 手机号 | email 邮箱地址 | accountName 账号名
     targetValue: text('target_value').notNull(),
     accountId: uuid('account_id').notNull().references(() => accounts.id), // the invitee, resolved at check/send
     // invited | expired | bound | unbound | applying | apply_rejected | cancel_approved | cancelled_by_vendor

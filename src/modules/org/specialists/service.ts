@@ -431,7 +431,7 @@ export interface MemberInfoView {
 
 export interface InvitationView {
   id: string;
-  targetType: string;
+  targetType: TargetType;
   targetValue: string;
   status: InvitationStatus;
   statusName: string;
