@@ -2,6 +2,8 @@ import type { createTestApp } from './app.js';
 import { orgTenantProbes } from '../src/modules/org/tenant-probes.js';
 import { specialistTenantProbes } from '../src/modules/org/specialists/tenant-probes.js';
 import { platformTenantProbes } from './platform-probes.js';
+import { capabilityTenantProbes } from '../src/modules/capabilities/tenant-probes.js';
+import { cloudSolutionTenantProbes } from '../src/modules/solutions/cloud-software/tenant-probes.js';
 import type { makeAccount, makePartner, TestSession } from './fixtures.js';
 
 /**
@@ -34,4 +36,6 @@ export const TENANT_PROBES: Record<string, Probe> = {
   ...platformTenantProbes,
   ...orgTenantProbes,
   ...specialistTenantProbes,
+  ...capabilityTenantProbes,
+  ...cloudSolutionTenantProbes,
 };

@@ -12,6 +12,11 @@ import { specialistsRoutes } from '../modules/org/specialists/routes.js';
 import { specialistReviewKinds } from '../modules/org/specialists/review-kinds.js';
 import { expireInvitations } from '../modules/org/specialists/service.js';
 import { customersRoutes } from '../modules/customers/routes.js';
+import { cloudSolutionRoutes } from '../modules/solutions/cloud-software/routes.js';
+import { cloudSolutionReviewKinds } from '../modules/solutions/cloud-software/review-kinds.js';
+import { capabilitiesRoutes } from '../modules/capabilities/routes.js';
+import { capabilityReviewKind } from '../modules/capabilities/review-kind.js';
+import { expireOverdueUpdates } from '../modules/capabilities/rules.js';
 
 /**
  * The module list: every domain declares here, in one place, its routes, the review kinds it
@@ -51,5 +56,16 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
       }),
     },
     { name: 'customers', routes: customersRoutes },
+    { name: 'solutions-cloud-software', routes: cloudSolutionRoutes, reviewKinds: cloudSolutionReviewKinds },
+    {
+      name: 'capabilities',
+      routes: capabilitiesRoutes,
+      reviewKinds: [capabilityReviewKind],
+      jobs: (db) => ({
+        // R54: end returned applications not updated within 30 natural days (reads also do it lazily)
+        handlers: { 'capabilities.updates.expire': { policy: 'stately', handler: async () => void (await expireOverdueUpdates(db)) } },
+        schedules: [{ name: 'capabilities.updates.expire', cron: '10 0 * * *' }],
+      }),
+    },
   ];
 }

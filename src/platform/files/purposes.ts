@@ -87,16 +87,20 @@ const MATERIALS = ['doc', 'docx', 'xls', 'xlsx', 'zip', 'rar', 'jpg', 'bmp', 'pn
 
 /** 营业执照 (enrolment, business-info certification). */
 defineFilePurpose({ purpose: 'business-licence', maxBytes: 20 * MB, types: IMAGES_AND_PDF });
-/** 专业化材料 (development paths / specialist certification). */
+/** 申请专员审核材料 (project-specialist application materials). */
 defineFilePurpose({ purpose: 'specialist-material', maxBytes: 50 * MB, types: MATERIALS });
-/** 取消专业化 supporting material. */
+/** 取消项目专员 attachments (spec 02 R38: ≤50 MB each). */
 defineFilePurpose({ purpose: 'specialist-cancel', maxBytes: 50 * MB, types: MATERIALS });
-/** 在职证明 (employment proof of an engineer). */
+/** 就职信息 employment proof. */
 defineFilePurpose({ purpose: 'employment-proof', maxBytes: 20 * MB, types: ['jpg', 'png', 'pdf'] });
-/** 证书 (certificates uploaded as proof). */
+/** 证书 (manually uploaded certificates). */
 defineFilePurpose({ purpose: 'certificate', maxBytes: 20 * MB, types: ['jpg', 'png', 'pdf'] });
 /** 实名认证 licence. */
 defineFilePurpose({ purpose: 'real-name-licence', maxBytes: 20 * MB, types: IMAGES_AND_PDF });
+/** 能力认证 application form (spec 02 R51: Excel ≤ 50 MB; no ! ; " @ # % & ^ * ~ < > | in names). */
+defineFilePurpose({ purpose: 'capability-form', maxBytes: 50 * MB, types: ['xls', 'xlsx'], forbiddenNameChars: '!;"@#%&^*~<>|' });
+/** 能力认证 evidence (spec 02 R51: rar/zip ≤ 1 GB). */
+defineFilePurpose({ purpose: 'capability-evidence', maxBytes: 1024 * MB, types: ['rar', 'zip'], forbiddenNameChars: '!;"@#%&^*~<>|' });
 /** Generic attachment (tickets, review comments, …). */
 defineFilePurpose({ purpose: 'attachment', maxBytes: 50 * MB, types: MATERIALS });
 

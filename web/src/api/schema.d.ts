@@ -4465,6 +4465,1528 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/build/cloud-software": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                    name?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        submit: boolean;
+                        /** @enum {string} */
+                        source: "new" | "lead_baseline";
+                        name: string;
+                        version?: string;
+                        industry?: string;
+                        industrySub?: string;
+                        productType?: string;
+                        productSubType?: string;
+                        targetCustomers?: string;
+                        scenarios?: string;
+                        cloudMode?: string;
+                        deployedOnPublicCloud?: boolean;
+                        publicClouds?: string[];
+                        otherNotes?: string;
+                        baseline?: {
+                            /** Format: uuid */
+                            solutionId?: string;
+                            deploymentForm?: string;
+                            approvalCompletedAt?: string;
+                            industryMasterData?: string;
+                            intro?: string;
+                        };
+                        materials?: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts?: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/cloud-software/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud" | "advanced";
+                            /** @enum {string} */
+                            source: "new" | "lead_baseline";
+                            sourceName: string;
+                            name: string;
+                            version: string;
+                            industry: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                            statusName: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            validity: string;
+                            updatedAt: string;
+                            submittedAt: string | null;
+                            reviewId: string | null;
+                            reviewState: string;
+                            rejectReason: string | null;
+                            recertifying: boolean;
+                            canEdit: boolean;
+                            canRecertify: boolean;
+                            canDownloadCertificate: boolean;
+                            baselineSolutionId: string | null;
+                            form: {
+                                industrySub?: string;
+                                productType?: string;
+                                productSubType?: string;
+                                targetCustomers?: string;
+                                scenarios?: string;
+                                cloudMode?: string;
+                                deployedOnPublicCloud?: boolean;
+                                publicClouds?: string[];
+                                otherNotes?: string;
+                                baseline?: {
+                                    /** Format: uuid */
+                                    solutionId?: string;
+                                    deploymentForm?: string;
+                                    approvalCompletedAt?: string;
+                                    industryMasterData?: string;
+                                    intro?: string;
+                                };
+                                materials?: {
+                                    copyright?: string[];
+                                    intro?: string[];
+                                    certification?: string[];
+                                    testReport?: string[];
+                                };
+                                contacts?: {
+                                    businessContact?: string;
+                                    businessMobile?: string;
+                                    businessEmail?: string | "";
+                                    hasHuaweiContact?: boolean;
+                                    huaweiContactName?: string;
+                                    huaweiContactMobile?: string;
+                                };
+                            };
+                            pendingChange: {
+                                version: string;
+                                materials: {
+                                    copyright?: string[];
+                                    intro?: string[];
+                                    certification?: string[];
+                                    testReport?: string[];
+                                };
+                                contacts: {
+                                    businessContact?: string;
+                                    businessMobile?: string;
+                                    businessEmail?: string | "";
+                                    hasHuaweiContact?: boolean;
+                                    huaweiContactName?: string;
+                                    huaweiContactMobile?: string;
+                                };
+                            } | null;
+                            progress: {
+                                appliedAt: string | null;
+                                certifiedAt: string | null;
+                                stages: {
+                                    key: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    state: "not_started" | "in_review" | "approved" | "rejected";
+                                    stateName: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        submit: boolean;
+                        /** @enum {string} */
+                        source: "new" | "lead_baseline";
+                        name: string;
+                        version?: string;
+                        industry?: string;
+                        industrySub?: string;
+                        productType?: string;
+                        productSubType?: string;
+                        targetCustomers?: string;
+                        scenarios?: string;
+                        cloudMode?: string;
+                        deployedOnPublicCloud?: boolean;
+                        publicClouds?: string[];
+                        otherNotes?: string;
+                        baseline?: {
+                            /** Format: uuid */
+                            solutionId?: string;
+                            deploymentForm?: string;
+                            approvalCompletedAt?: string;
+                            industryMasterData?: string;
+                            intro?: string;
+                        };
+                        materials?: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts?: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/cloud-software/{id}/recertify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: string;
+                        materials: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/cloud-software/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/advanced-software": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                    name?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        submit: boolean;
+                        /** @enum {string} */
+                        source: "new" | "lead_baseline";
+                        name: string;
+                        version?: string;
+                        industry?: string;
+                        industrySub?: string;
+                        productType?: string;
+                        productSubType?: string;
+                        targetCustomers?: string;
+                        scenarios?: string;
+                        cloudMode?: string;
+                        deployedOnPublicCloud?: boolean;
+                        publicClouds?: string[];
+                        otherNotes?: string;
+                        baseline?: {
+                            /** Format: uuid */
+                            solutionId?: string;
+                            deploymentForm?: string;
+                            approvalCompletedAt?: string;
+                            industryMasterData?: string;
+                            intro?: string;
+                        };
+                        materials?: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts?: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/advanced-software/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud" | "advanced";
+                            /** @enum {string} */
+                            source: "new" | "lead_baseline";
+                            sourceName: string;
+                            name: string;
+                            version: string;
+                            industry: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                            statusName: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            validity: string;
+                            updatedAt: string;
+                            submittedAt: string | null;
+                            reviewId: string | null;
+                            reviewState: string;
+                            rejectReason: string | null;
+                            recertifying: boolean;
+                            canEdit: boolean;
+                            canRecertify: boolean;
+                            canDownloadCertificate: boolean;
+                            baselineSolutionId: string | null;
+                            form: {
+                                industrySub?: string;
+                                productType?: string;
+                                productSubType?: string;
+                                targetCustomers?: string;
+                                scenarios?: string;
+                                cloudMode?: string;
+                                deployedOnPublicCloud?: boolean;
+                                publicClouds?: string[];
+                                otherNotes?: string;
+                                baseline?: {
+                                    /** Format: uuid */
+                                    solutionId?: string;
+                                    deploymentForm?: string;
+                                    approvalCompletedAt?: string;
+                                    industryMasterData?: string;
+                                    intro?: string;
+                                };
+                                materials?: {
+                                    copyright?: string[];
+                                    intro?: string[];
+                                    certification?: string[];
+                                    testReport?: string[];
+                                };
+                                contacts?: {
+                                    businessContact?: string;
+                                    businessMobile?: string;
+                                    businessEmail?: string | "";
+                                    hasHuaweiContact?: boolean;
+                                    huaweiContactName?: string;
+                                    huaweiContactMobile?: string;
+                                };
+                            };
+                            pendingChange: {
+                                version: string;
+                                materials: {
+                                    copyright?: string[];
+                                    intro?: string[];
+                                    certification?: string[];
+                                    testReport?: string[];
+                                };
+                                contacts: {
+                                    businessContact?: string;
+                                    businessMobile?: string;
+                                    businessEmail?: string | "";
+                                    hasHuaweiContact?: boolean;
+                                    huaweiContactName?: string;
+                                    huaweiContactMobile?: string;
+                                };
+                            } | null;
+                            progress: {
+                                appliedAt: string | null;
+                                certifiedAt: string | null;
+                                stages: {
+                                    key: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    state: "not_started" | "in_review" | "approved" | "rejected";
+                                    stateName: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        submit: boolean;
+                        /** @enum {string} */
+                        source: "new" | "lead_baseline";
+                        name: string;
+                        version?: string;
+                        industry?: string;
+                        industrySub?: string;
+                        productType?: string;
+                        productSubType?: string;
+                        targetCustomers?: string;
+                        scenarios?: string;
+                        cloudMode?: string;
+                        deployedOnPublicCloud?: boolean;
+                        publicClouds?: string[];
+                        otherNotes?: string;
+                        baseline?: {
+                            /** Format: uuid */
+                            solutionId?: string;
+                            deploymentForm?: string;
+                            approvalCompletedAt?: string;
+                            industryMasterData?: string;
+                            intro?: string;
+                        };
+                        materials?: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts?: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/advanced-software/{id}/recertify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: string;
+                        materials: {
+                            copyright?: string[];
+                            intro?: string[];
+                            certification?: string[];
+                            testReport?: string[];
+                        };
+                        contacts: {
+                            businessContact?: string;
+                            businessMobile?: string;
+                            businessEmail?: string | "";
+                            hasHuaweiContact?: boolean;
+                            huaweiContactName?: string;
+                            huaweiContactMobile?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solution: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud" | "advanced";
+                                /** @enum {string} */
+                                source: "new" | "lead_baseline";
+                                sourceName: string;
+                                name: string;
+                                version: string;
+                                industry: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "withdrawn" | "approved" | "expiring" | "expired";
+                                statusName: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                validity: string;
+                                updatedAt: string;
+                                submittedAt: string | null;
+                                reviewId: string | null;
+                                reviewState: string;
+                                rejectReason: string | null;
+                                recertifying: boolean;
+                                canEdit: boolean;
+                                canRecertify: boolean;
+                                canDownloadCertificate: boolean;
+                            };
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/build/advanced-software/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                capability: string;
+                                needsProductName: boolean;
+                                level2: {
+                                    key: string;
+                                    name: string;
+                                    mandatory: boolean;
+                                }[];
+                                suspendedUntil: string | null;
+                                inProgress: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                level1Label: string;
+                                level1Name: string;
+                                appliedAt: string;
+                                /** @enum {string} */
+                                status: "reviewing" | "materials_update" | "passed" | "failed" | "ended";
+                                statusName: string;
+                                validity: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                passedAt: string | null;
+                                productName: string | null;
+                                updateDeadline: string | null;
+                                level2: {
+                                    key: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    result: "pending" | "passed" | "failed";
+                                    resultName: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level1Label: string;
+                        level2Labels?: string[];
+                        /** Format: uuid */
+                        formFileId: string;
+                        /** Format: uuid */
+                        evidenceFileId: string;
+                        productName?: string | null;
+                        materialsDeclaration: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            level1Label: string;
+                            level1Name: string;
+                            appliedAt: string;
+                            /** @enum {string} */
+                            status: "reviewing" | "materials_update" | "passed" | "failed" | "ended";
+                            statusName: string;
+                            validity: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            passedAt: string | null;
+                            productName: string | null;
+                            updateDeadline: string | null;
+                            level2: {
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                result: "pending" | "passed" | "failed";
+                                resultName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            level1Label: string;
+                            level1Name: string;
+                            appliedAt: string;
+                            /** @enum {string} */
+                            status: "reviewing" | "materials_update" | "passed" | "failed" | "ended";
+                            statusName: string;
+                            validity: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            passedAt: string | null;
+                            productName: string | null;
+                            updateDeadline: string | null;
+                            level2: {
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                result: "pending" | "passed" | "failed";
+                                resultName: string;
+                            }[];
+                            reviewId: string | null;
+                            reviewComment: string | null;
+                            canUpdateMaterials: boolean;
+                            formFile: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                            } | null;
+                            evidenceFile: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/applications/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        formFileId: string;
+                        /** Format: uuid */
+                        evidenceFileId: string;
+                        productName?: string | null;
+                        materialsDeclaration: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            level1Label: string;
+                            level1Name: string;
+                            appliedAt: string;
+                            /** @enum {string} */
+                            status: "reviewing" | "materials_update" | "passed" | "failed" | "ended";
+                            statusName: string;
+                            validity: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            passedAt: string | null;
+                            productName: string | null;
+                            updateDeadline: string | null;
+                            level2: {
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                result: "pending" | "passed" | "failed";
+                                resultName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/applications/{id}/review-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                level1Label: string;
+                                level1Name: string;
+                                level2: {
+                                    key: string;
+                                    name: string;
+                                }[];
+                                validity: string;
+                                validFrom: string;
+                                validTo: string;
+                                passedAt: string;
+                                productName: string | null;
+                                certificateAvailable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/results/{id}/badge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/results/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/capabilities/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                level1Label: string;
+                                level1Name: string;
+                                /** @enum {string} */
+                                what: "badge" | "certificate";
+                                actorName: string | null;
+                                downloadedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
