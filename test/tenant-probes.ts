@@ -4,6 +4,8 @@ import { specialistTenantProbes } from '../src/modules/org/specialists/tenant-pr
 import { platformTenantProbes } from './platform-probes.js';
 import { capabilityTenantProbes } from '../src/modules/capabilities/tenant-probes.js';
 import { cloudSolutionTenantProbes } from '../src/modules/solutions/cloud-software/tenant-probes.js';
+import { partnerTenantProbes } from '../src/modules/partners/tenant-probes.js';
+import { pathTenantProbes } from '../src/modules/paths/tenant-probes.js';
 import type { makeAccount, makePartner, TestSession } from './fixtures.js';
 
 /**
@@ -38,4 +40,6 @@ export const TENANT_PROBES: Record<string, Probe> = {
   ...specialistTenantProbes,
   ...capabilityTenantProbes,
   ...cloudSolutionTenantProbes,
+  ...partnerTenantProbes,
+  ...pathTenantProbes,
 };

@@ -17,6 +17,10 @@ import { cloudSolutionReviewKinds } from '../modules/solutions/cloud-software/re
 import { capabilitiesRoutes } from '../modules/capabilities/routes.js';
 import { capabilityReviewKind } from '../modules/capabilities/review-kind.js';
 import { expireOverdueUpdates } from '../modules/capabilities/rules.js';
+import { pathsRoutes } from '../modules/paths/routes.js';
+import { pathReviewKinds } from '../modules/paths/review-kinds.js';
+import { partnersRoutes } from '../modules/partners/routes.js';
+import { hcpnReviewKind } from '../modules/partners/hcpn.js';
 
 /**
  * The module list: every domain declares here, in one place, its routes, the review kinds it
@@ -56,6 +60,7 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
       }),
     },
     { name: 'customers', routes: customersRoutes },
+    { name: 'partners', routes: partnersRoutes, reviewKinds: [hcpnReviewKind] },
     { name: 'solutions-cloud-software', routes: cloudSolutionRoutes, reviewKinds: cloudSolutionReviewKinds },
     {
       name: 'capabilities',
@@ -67,5 +72,6 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
         schedules: [{ name: 'capabilities.updates.expire', cron: '10 0 * * *' }],
       }),
     },
+    { name: 'paths', routes: pathsRoutes, reviewKinds: pathReviewKinds },
   ];
 }

@@ -4465,6 +4465,911 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hcpn/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                version: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "joined";
+                                statusName: string;
+                                steps: {
+                                    businessInfo: boolean;
+                                    contacts: boolean;
+                                    sensitiveRelation: boolean;
+                                    agreements: boolean;
+                                };
+                                businessInfo: {
+                                    companyName: string;
+                                    uscc: string;
+                                    taxCode: string;
+                                    licenceFileId: string;
+                                    registeredCapital: string;
+                                    foundedDate: string;
+                                    businessTermEnd: string | null;
+                                    businessTermLongTerm: boolean;
+                                    licenceAddress: string;
+                                    legalPerson: string;
+                                    businessScope: string;
+                                    postcode: string | null;
+                                    province: string;
+                                    city: string;
+                                    staffSize: string;
+                                    annualRevenue: string;
+                                    logoFileId: string | null;
+                                    website: string | null;
+                                    companyEmail: string | null;
+                                    intro: string;
+                                } | null;
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                sensitiveRelation: ("declared" | "none") | null;
+                                sensitiveRelationDetails: string | null;
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    acceptedAt: string;
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                partnerId: string | null;
+                                companyId: string | null;
+                                linkedExistingCompany: boolean;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}/business-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyName: string;
+                        uscc: string;
+                        taxCode: string;
+                        /** Format: uuid */
+                        licenceFileId: string;
+                        registeredCapital: string;
+                        foundedDate: string;
+                        businessTermEnd?: string | null;
+                        businessTermLongTerm?: boolean;
+                        licenceAddress: string;
+                        legalPerson: string;
+                        businessScope: string;
+                        postcode?: string | null;
+                        province: string;
+                        city: string;
+                        /** @enum {string} */
+                        staffSize: "1-49" | "50-99" | "100-499" | "500-999" | "1000-4999" | "5000+";
+                        annualRevenue: string;
+                        logoFileId?: string | null;
+                        website?: string | null;
+                        companyEmail?: string | null;
+                        intro: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contacts: {
+                            name: string;
+                            mobile: string;
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}/sensitive-relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice: "declared" | "none";
+                        details?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accepted: {
+                            key: string;
+                            version: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "joined";
+                            statusName: string;
+                            steps: {
+                                businessInfo: boolean;
+                                contacts: boolean;
+                                sensitiveRelation: boolean;
+                                agreements: boolean;
+                            };
+                            businessInfo: {
+                                companyName: string;
+                                uscc: string;
+                                taxCode: string;
+                                licenceFileId: string;
+                                registeredCapital: string;
+                                foundedDate: string;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string;
+                                legalPerson: string;
+                                businessScope: string;
+                                postcode: string | null;
+                                province: string;
+                                city: string;
+                                staffSize: string;
+                                annualRevenue: string;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string;
+                            } | null;
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            sensitiveRelation: ("declared" | "none") | null;
+                            sensitiveRelationDetails: string | null;
+                            agreements: {
+                                key: string;
+                                version: string;
+                                acceptedAt: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            partnerId: string | null;
+                            companyId: string | null;
+                            linkedExistingCompany: boolean;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hcpn/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "joined" | "manual-review";
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "joined";
+                                statusName: string;
+                                steps: {
+                                    businessInfo: boolean;
+                                    contacts: boolean;
+                                    sensitiveRelation: boolean;
+                                    agreements: boolean;
+                                };
+                                businessInfo: {
+                                    companyName: string;
+                                    uscc: string;
+                                    taxCode: string;
+                                    licenceFileId: string;
+                                    registeredCapital: string;
+                                    foundedDate: string;
+                                    businessTermEnd: string | null;
+                                    businessTermLongTerm: boolean;
+                                    licenceAddress: string;
+                                    legalPerson: string;
+                                    businessScope: string;
+                                    postcode: string | null;
+                                    province: string;
+                                    city: string;
+                                    staffSize: string;
+                                    annualRevenue: string;
+                                    logoFileId: string | null;
+                                    website: string | null;
+                                    companyEmail: string | null;
+                                    intro: string;
+                                } | null;
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                sensitiveRelation: ("declared" | "none") | null;
+                                sensitiveRelationDetails: string | null;
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    acceptedAt: string;
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                partnerId: string | null;
+                                companyId: string | null;
+                                linkedExistingCompany: boolean;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/build/cloud-software": {
         parameters: {
             query?: never;
@@ -5981,6 +6886,435 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "software" | "service" | "si" | "learning" | "distributor";
+                                name: string;
+                                inviteOnly: boolean;
+                                invited: boolean;
+                                /** @enum {string} */
+                                status: "not_joined" | "pending_review" | "rejected" | "withdrawn" | "joined";
+                                statusName: string;
+                                stage: ("role_selected" | "role_certified" | "differentiated") | null;
+                                stageName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    path: "software" | "service" | "si" | "learning" | "distributor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "software" | "service" | "si" | "learning" | "distributor";
+                            name: string;
+                            inviteOnly: boolean;
+                            invited: boolean;
+                            /** @enum {string} */
+                            status: "not_joined" | "pending_review" | "rejected" | "withdrawn" | "joined";
+                            statusName: string;
+                            stage: ("role_selected" | "role_certified" | "differentiated") | null;
+                            stageName: string | null;
+                            /** @enum {string} */
+                            certification: "automatic" | "application" | "none";
+                            rejectReason: string | null;
+                            stages: {
+                                /** @enum {string} */
+                                stage: "role_selected" | "role_certified" | "differentiated";
+                                name: string;
+                                reached: boolean;
+                                progress: string;
+                                requirements: {
+                                    key: string;
+                                    name: string;
+                                    current: number | null;
+                                    target: number;
+                                    met: boolean | null;
+                                    progress: string;
+                                }[];
+                                benefits: string[];
+                                programs: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        path: "software" | "service" | "si" | "learning" | "distributor";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            /** @enum {string} */
+                            status: "not_joined" | "pending_review" | "rejected" | "withdrawn" | "joined";
+                            statusName: string;
+                            reviewId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        path: "software" | "service" | "si" | "learning" | "distributor";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            /** @enum {string} */
+                            status: "not_joined";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    path?: "software" | "service" | "si" | "learning" | "distributor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                path: "software" | "service" | "si" | "learning" | "distributor";
+                                /** @enum {string} */
+                                targetStage: "role_selected" | "role_certified" | "differentiated";
+                                targetStageName: string;
+                                /** @enum {string} */
+                                status: "reviewing" | "failed" | "passed";
+                                statusName: string;
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                materials: {
+                                    materials: string[];
+                                    cases: string[];
+                                    businessPlan: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        path: "software" | "service" | "si" | "learning" | "distributor";
+                        /** @enum {string} */
+                        stage: "role_certified" | "differentiated";
+                        materials: string[];
+                        cases?: string[];
+                        businessPlan?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            /** @enum {string} */
+                            targetStage: "role_selected" | "role_certified" | "differentiated";
+                            targetStageName: string;
+                            /** @enum {string} */
+                            status: "reviewing" | "failed" | "passed";
+                            statusName: string;
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            materials: {
+                                materials: string[];
+                                cases: string[];
+                                businessPlan: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            /** @enum {string} */
+                            targetStage: "role_selected" | "role_certified" | "differentiated";
+                            targetStageName: string;
+                            /** @enum {string} */
+                            status: "reviewing" | "failed" | "passed";
+                            statusName: string;
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            materials: {
+                                materials: string[];
+                                cases: string[];
+                                businessPlan: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/paths/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        /** @enum {string} */
+                        path: "si" | "learning" | "distributor";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            path: string;
+                            email: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
