@@ -32,6 +32,7 @@ import {
   forbiddenCharIn,
 } from './rules.js';
 import { CAPABILITY_KIND, SUBJECT_TYPE } from './review-kind.js';
+import { isUuid } from '../../platform/ids.js';
 
 export { expireOverdueUpdates } from './rules.js';
 
@@ -151,7 +152,6 @@ const RESULT_NAMES: Record<Level2Result, Text> = {
 
 const pick = (ctx: Ctx, t: Text) => (ctx.lang === 'en-US' ? t.en : t.zh);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function labelOf(key: string): Level1Label {
   const l = findLevel1(key);
@@ -247,7 +247,7 @@ function suspendedError(endsAt: Date): AppError {
 }
 
 async function lockOwnApplication(tx: Executor, actor: PartnerActor, id: string): Promise<CapabilityApplication> {
-  if (!UUID.test(id)) throw notFound(LABEL_ENTITY);
+  if (!isUuid(id)) throw notFound(LABEL_ENTITY);
   const [row] = await tx
     .select()
     .from(capabilityApplications)
@@ -258,7 +258,7 @@ async function lockOwnApplication(tx: Executor, actor: PartnerActor, id: string)
 }
 
 async function readOwnApplication(ex: Executor, actor: PartnerActor, id: string): Promise<CapabilityApplication> {
-  if (!UUID.test(id)) throw notFound(LABEL_ENTITY);
+  if (!isUuid(id)) throw notFound(LABEL_ENTITY);
   const [row] = await ex
     .select()
     .from(capabilityApplications)

@@ -27,6 +27,7 @@ import { partners } from '../partners/schema.js';
 import { assertPasswordStrong, normaliseMobile } from '../accounts/service.js';
 import { PRESET_ROLE_DEFS, presetName } from './preset-roles.js';
 import { customerContacts, memberRoles, orgMembers, roles } from './schema.js';
+import { isUuid } from '../../platform/ids.js';
 
 /**
  * 组织 > 组织成员 (guide 5.1, spec 02 §2.7–2.9, ops 13–23, R18–R29): org members, roles,
@@ -52,8 +53,6 @@ const MEMBER: Text = { zh: '组织人员', en: 'Org member' };
 const ROLE: Text = { zh: '角色', en: 'Role' };
 const CONTACT: Text = { zh: '客户联系人', en: 'Customer contact' };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID_RE.test(id);
 
 /** Every operation here is the partner admin's: 组织 > 组织成员 (the service repeats the route's guard). */
 function orgAdmin(ctx: Ctx): PartnerActor {

@@ -17,6 +17,7 @@ import { DIFFERENTIATION_LABELS } from '../capabilities/labels.js';
 import { PATHS, STAGES, STAGE_NAMES, pathDefinition, stageIndex, type Measure, type PathType, type Stage } from './catalogue.js';
 import { pathCertifications, pathEnrollments, pathInvitations, type PathCertification, type PathEnrollment } from './schema.js';
 import { CERTIFICATION_KIND, CERTIFICATION_SUBJECT, SELECTION_KIND, SELECTION_SUBJECT, addJoinedPath, removeJoinedPath } from './review-kinds.js';
+import { isUuid } from '../../platform/ids.js';
 
 /**
  * 合作伙伴发展路径 (spec 01 §2.7–2.9, §3.2–3.3, ops 5–11, R7–R20): select and exit paths, path detail
@@ -575,11 +576,11 @@ export interface InviteInput {
 export async function invitePartner(ctx: Ctx, input: InviteInput): Promise<{ id: string; partnerId: string; path: string; email: string | null }> {
   const staff = requireStaff(ctx, [STAFF_ROLES.ecosystemManager]);
   return inTransaction(ctx.db, async (tx) => {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.account);
+    const byId = isUuid(input.account);
     const [acct] = await tx
       .select({ id: accounts.id, email: accounts.email, name: accounts.accountName })
       .from(accounts)
-      .where(or(eq(accounts.accountName, input.account), eq(accounts.email, input.account), isUuid ? eq(accounts.id, input.account) : undefined));
+      .where(or(eq(accounts.accountName, input.account), eq(accounts.email, input.account), byId ? eq(accounts.id, input.account) : undefined));
     if (!acct) throw fieldError('account', 'paths.invite.account-not-found', INVITE_ACCOUNT_NOT_FOUND);
     const [partner] = await tx.select({ id: partners.id, paths: partners.paths }).from(partners).where(eq(partners.accountId, acct.id));
     if (!partner) throw refused('paths.invite.not-partner', INVITE_NOT_PARTNER); // R9, L1203

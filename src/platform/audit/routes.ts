@@ -5,6 +5,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { requireStaff } from '../access/index.js';
 import { auditLog } from './schema.js';
+import { isUuid } from '../ids.js';
 
 export interface AuditQuery {
   action?: string;
@@ -19,7 +20,6 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The audit trail for the operations console, filtered and paged in the database, newest first. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {
@@ -30,7 +30,7 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   if (q.objectId) where.push(eq(auditLog.objectId, q.objectId));
   if (q.partnerId) where.push(eq(auditLog.partnerId, q.partnerId));
   if (q.actor) {
-    where.push(UUID.test(q.actor) ? eq(auditLog.actorId, q.actor) : ilike(auditLog.actorName, `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    where.push(isUuid(q.actor) ? eq(auditLog.actorId, q.actor) : ilike(auditLog.actorName, `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   if (q.from) where.push(gte(auditLog.at, q.from));
   if (q.to) where.push(lt(auditLog.at, q.to));

@@ -12,6 +12,7 @@ import { badRequest, notFound } from '../errors.js';
 import type { Storage } from './storage.js';
 import { files, type FileRow } from './schema.js';
 import { CONTENT_TYPES, FILE_PURPOSES, GENERATED_PURPOSE, extensionOf, type FilePurpose } from './purposes.js';
+import { isUuid } from '../ids.js';
 
 export interface UploadInput {
   purpose: string;
@@ -193,12 +194,11 @@ export async function storeGeneratedFile(
 
 /** A file's row without any access check (for modules that authorise by their own rules). */
 export async function getFileRecord(ex: Executor, id: string): Promise<FileRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await ex.select().from(files).where(eq(files.id, id));
   return row ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * May this actor read this file? Staff (reviewers) read everything; inside a partner tenant every

@@ -19,6 +19,7 @@ import {
   type ReviewStatus,
 } from './schema.js';
 import { kindStaffRoles, statusName, type ReviewKind, type ReviewRegistry, type ReviewStage } from './kinds.js';
+import { isUuid } from '../ids.js';
 
 // ---------------------------------------------------------------------------------------------
 // Messages (bilingual, beside the rules that raise them)
@@ -105,7 +106,6 @@ export interface ApplicationDetail {
 // Who may do what
 
 const EDITABLE: ReadonlySet<ReviewStatus> = new Set(['draft', 'returned', 'rejected', 'withdrawn']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ApplicantActor = Extract<Actor, { kind: 'partner' | 'account' }>;
 
@@ -195,14 +195,14 @@ function optionalComment(value: string | null | undefined): string | null {
 // Reading rows
 
 async function lockApplication(tx: Executor, id: string): Promise<ReviewApplication | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   // FOR UPDATE: two reviewers acting at once queue here, the second sees the first one's result.
   const [row] = await tx.select().from(reviewApplications).where(eq(reviewApplications.id, id)).for('update');
   return row;
 }
 
 async function readApplication(ex: Executor, id: string): Promise<ReviewApplication | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await ex.select().from(reviewApplications).where(eq(reviewApplications.id, id));
   return row;
 }

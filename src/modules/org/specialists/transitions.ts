@@ -24,6 +24,7 @@ import {
   type InvitationStatus,
   type SpecialistStatus,
 } from './statuses.js';
+import { isUuid } from '../../../platform/ids.js';
 
 /**
  * The state changes of invitations, specialists and certificates that a review decision causes.
@@ -75,8 +76,7 @@ export interface CertificateData {
 // ---------------------------------------------------------------------------------------------
 // Shared reads
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
+export { isUuid };
 
 export async function lockInvitation(tx: Executor, id: string): Promise<MemberInvitation | undefined> {
   if (!isUuid(id)) return undefined;

@@ -32,6 +32,7 @@ import {
   type DisplayStatus,
 } from './statuses.js';
 import { chinaDate, renderCertificatePdf } from './certificate.js';
+import { isUuid } from '../../../platform/ids.js';
 
 /**
  * 构建 > 云软件方案 / 先进云软件方案 (guide 6.1, 6.2; spec 02 §2.13, §3.7, ops 35–38, R44–R47).
@@ -545,7 +546,7 @@ export async function hasCertifiedCloudSoftware(
   who: string | { companyId: string } | { partnerId: string },
   opts: { advanced?: boolean } = {},
 ): Promise<boolean> {
-  if (typeof who === 'string' && !UUID.test(who)) return false;
+  if (typeof who === 'string' && !isUuid(who)) return false;
   const companyCond =
     typeof who === 'string'
       ? or(eq(partners.companyId, who), eq(partners.companyId, sql`(SELECT company_id FROM partners WHERE id = ${who})`))
@@ -561,7 +562,6 @@ export async function hasCertifiedCloudSoftware(
   return !!hit;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Does the partner account have any cloud-software or advanced record (a path cannot be exited then, L915)? */
 export async function hasCloudSolutionRecords(ex: Executor, partnerId: string): Promise<boolean> {
