@@ -9,6 +9,7 @@ import { accounts, staffUsers } from '../src/modules/accounts/schema.js';
 import { partners } from '../src/modules/partners/schema.js';
 import { submitRealName } from '../src/modules/accounts/real-name.js';
 import * as specialists from '../src/modules/org/specialists/service.js';
+import { seedLifecycle } from './seed-lifecycle.js';
 
 /**
  * The demo world's activity, made through the services themselves (so every row is in a state
@@ -84,4 +85,6 @@ export async function seedDemoActivity(db: Db, deps: Deps): Promise<void> {
     contactName: '周新',
     contactMobile: '13800009999',
   });
+
+  await seedLifecycle(db, deps);
 }

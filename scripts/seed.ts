@@ -3,7 +3,7 @@ import { inTransaction } from '../src/platform/db/index.js';
 import { clock } from '../src/platform/clock.js';
 import { hashPassword } from '../src/platform/auth/password.js';
 import { STAFF_ROLES, PRESET_ROLES } from '../src/platform/access/index.js';
-import { accounts, staffUsers } from '../src/modules/accounts/schema.js';
+import { accounts, realNameApplications, staffUsers } from '../src/modules/accounts/schema.js';
 import { companies, partners } from '../src/modules/partners/schema.js';
 import { orgMembers, memberRoles, roles, customerContacts } from '../src/modules/org/schema.js';
 import { ensurePresetRoles, presetName } from '../src/modules/org/preset-roles.js';
@@ -72,10 +72,23 @@ const EMPLOYEES = [
   { accountName: 'employee_li', name: '李静' },
 ];
 
+/**
+ * Companies on their way into HCPN (enterprise real-name verified, not yet partners); seed-lifecycle
+ * walks each to its stage through the services: mid-enrolment, rejected and resubmitting, a software
+ * partner with a certified cloud-software solution, a service partner in its annual review.
+ */
+export const LIFECYCLE_COMPANIES = [
+  { accountName: 'hcpn_draft', company: '启明星数据服务有限公司', uscc: '91420100MA4K5L6M7N', stage: 'HCPN 入驻中 (step 2 of 4, draft)' },
+  { accountName: 'hcpn_retry', company: '青松信息系统有限公司', uscc: '91370200MA3P4Q5R6T', stage: 'HCPN 审核未通过, resubmitting' },
+  { accountName: 'isv_admin', company: '数智软件股份有限公司', uscc: '91330100MA27X8Y9W0', stage: 'software path, certified cloud-software solution' },
+  { accountName: 'svc_admin', company: '恒信云服务有限公司', uscc: '91500000MA5U6T7R8E', stage: 'service path, role certified, annual review 复核中' },
+] as const;
+
 for (const p of PARTNERS) rows.push({ portal: 'partner', how: `${p.accountName} (华为账号)`, who: `${p.company} — ${p.label}` });
 for (const m of SP_MEMBERS) rows.push({ portal: 'partner', how: `IAM: sp_admin / ${m.accountName}`, who: `${m.name} (${presetName(m.role)?.zh})` });
 for (const c of CUSTOMERS) rows.push({ portal: 'customer', how: c.accountName, who: 'note' in c ? `${c.name} (${c.note})` : c.name });
 for (const e of EMPLOYEES) rows.push({ portal: 'partner', how: `${e.accountName} (personal account)`, who: `${e.name}, 华创云 employee (project specialist demo)` });
+for (const l of LIFECYCLE_COMPANIES) rows.push({ portal: 'partner', how: `${l.accountName} (华为账号)`, who: `${l.company} — ${l.stage}` });
 rows.push({ portal: 'customer', how: 'newco_admin', who: '新锐智能科技有限公司, real-name verification under review' });
 
 async function isEmpty(ex: Executor): Promise<boolean> {
@@ -187,6 +200,38 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
         realNameType: 'personal',
         createdAt: now,
         updatedAt: now,
+      });
+    }
+    for (const [i, l] of LIFECYCLE_COMPANIES.entries()) {
+      const [row] = await tx
+        .insert(accounts)
+        .values({
+          accountName: l.accountName,
+          mobile: `+86-1350000010${i}`,
+          email: `${l.accountName}@company.example.com`,
+          passwordHash,
+          tenantName: l.accountName,
+          name: l.company,
+          cloudActivatedAt: now,
+          cloudTermsVersion: '2025-01',
+          realNameStatus: 'verified',
+          realNameType: 'enterprise',
+          enterpriseName: l.company,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await tx.insert(realNameApplications).values({
+        accountId: row!.id,
+        companyName: l.company,
+        uscc: l.uscc,
+        legalRepresentative: '陈立',
+        licenceFileId: '00000000-0000-4000-8000-000000000000',
+        contactName: '陈立',
+        contactMobile: row!.mobile,
+        status: 'verified',
+        createdAt: now,
+        decidedAt: now,
       });
     }
     // A company that registered and activated but is not verified yet (its application is seeded as activity).

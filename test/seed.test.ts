@@ -55,4 +55,21 @@ describe('demo world', () => {
     const mine = (await t.app.inject({ method: 'GET', url: '/api/customer/partners', headers: { cookie: customer.cookie } })).json();
     expect(mine.items[0]).toMatchObject({ partnerName: '华创云科技有限公司', associationType: 'resale', contactsSource: 'contacts' });
   });
+
+  it('has partners at each lifecycle stage (issue 3)', async () => {
+    const as = (name: string) => signIn({ portal: 'partner', mode: 'account', identifier: name, password: DEMO_PASSWORD });
+    const draft = await as('hcpn_draft');
+    const d = (await t.app.inject({ method: 'GET', url: '/api/hcpn/application', headers: { cookie: draft.cookie } })).json().application;
+    expect(d).toMatchObject({ status: 'draft', steps: { businessInfo: true, contacts: true, sensitiveRelation: false } });
+    const retry = await as('hcpn_retry');
+    const r = (await t.app.inject({ method: 'GET', url: '/api/hcpn/application', headers: { cookie: retry.cookie } })).json().application;
+    expect(r.status).toBe('rejected');
+    expect(r.rejectReason).toContain('营业执照');
+    const isv = await as('isv_admin');
+    const sw = (await t.app.inject({ method: 'GET', url: '/api/paths/detail?path=software', headers: { cookie: isv.cookie } })).json();
+    expect(sw.stage).toBe('role_certified');
+    const svc = await as('svc_admin');
+    const sv = (await t.app.inject({ method: 'GET', url: '/api/paths/detail?path=service', headers: { cookie: svc.cookie } })).json();
+    expect(sv.stage).toBe('role_certified');
+  });
 });
