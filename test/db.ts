@@ -15,7 +15,7 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
-  const name = `pc_test_${randomBytes(6).toString('hex')}`;
+  const name = `${process.env.PC_TEST_RUN ?? 'pc_test_x'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.PC_TEST_TEMPLATE ?? 'pc_test_template'}`);
