@@ -1,5 +1,6 @@
+import { chinaDay, chinaMidnight } from '../../../platform/china-time.js';
 import type { Text } from '../../../platform/i18n/index.js';
-import { DAY_MS, HOUR_MS, addMonths } from '../../../platform/clock.js';
+import { addMonths } from '../../../platform/clock.js';
 
 /** 邀请状态 (guide L3673–3685, spec 02 §3.4). The table's names win over the variants in L3749. */
 export const INVITATION_STATUS = {
@@ -90,16 +91,12 @@ export const MATERIAL_FILES_MAX = 10;
 // ---------------------------------------------------------------------------------------------
 // Days: the guide's "day" is the China site's calendar day (UTC+8, no daylight saving).
 
-const CHINA_OFFSET_MS = 8 * HOUR_MS;
-
 /** Midnight (China time) of the day containing `at`, as an instant. */
-export function chinaDayStart(at: Date): Date {
-  return new Date(Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS);
-}
+export const chinaDayStart = chinaMidnight;
 
 /** "YYYY-MM-DD" of `at` in China time. */
 export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDay(at);
 }
 
 /** The first day of the project window: today minus 24 months (R41). */
