@@ -10,12 +10,20 @@ import { partners } from '../src/modules/partners/schema.js';
 import * as hcpn from '../src/modules/partners/hcpn.js';
 import * as solutions from '../src/modules/solutions/cloud-software/service.js';
 import * as paths from '../src/modules/paths/service.js';
+import * as annualReview from '../src/modules/paths/annual-review.js';
+import { enrolInProgram } from '../src/modules/programs/memberships.js';
+import { setScorecard } from '../src/modules/programs/distributor.js';
+import { acceptInvitation, inviteReseller } from '../src/modules/programs/reseller.js';
+import { inTransaction } from '../src/platform/db/index.js';
+import { clock } from '../src/platform/clock.js';
 import { LIFECYCLE_COMPANIES } from './seed.js';
 
 /**
  * Issue 3's demo stages, made through the services (so each row is in a state the product reaches):
  * a company mid-enrolment, one rejected and resubmitting, a software partner whose cloud-software
- * solution certified the software path, a service partner with role certification.
+ * solution certified the software path, a service partner with role certification (in its annual
+ * review when the demo starts in the review season, 1 November – 31 December), a distributor with
+ * a scorecard and a reseller linked to it by invitation.
  */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -127,4 +135,42 @@ export async function seedLifecycle(db: Db, deps: Deps): Promise<void> {
     const review = await reviewOf('path_certification', cert.id);
     await approve(deps.reviews, staff, review.id, { comment: '服务能力满足角色认证要求' });
   }
+
+  // 5. A solution-provider candidate: vista_admin holds the service path with its 角色认证 in review;
+  //    vista_sales, a second account of the same company, joins HCPN by linking to the registered
+  //    company (R4) and stays off the paths. Until the role certification passes, the plan's
+  //    condition 17 is unmet (查看原因); approving it in the console makes vista_sales eligible.
+  {
+    const lead = company('vista_admin');
+    const { ctx, id } = await enrol(lead, { steps: 4 });
+    await hcpn.submitApplication(ctx, id);
+    const vista = await asPartnerAdmin(lead.accountName);
+    await paths.selectPath(vista, 'service');
+    const material = await saveUpload(vista, { purpose: 'attachment', filename: '服务能力说明.pdf', buffer: PDF });
+    await paths.applyForCertification(vista, { path: 'service', stage: 'role_certified', materials: [material.id] });
+    const second = await enrol(company('vista_sales'), { steps: 4 });
+    await hcpn.submitApplication(second.ctx, second.id);
+  }
+
+  // 6. The annual review opens for the service partner — inside the review season (1 November –
+  //    31 December) only; outside it the yearly job opens the reviews on 1 November as for everyone.
+  //    Applying needs every requirement met, which the demo company does not yet (counters show why).
+  await annualReview.openAnnualReviews(db, deps);
+
+  // 7. The distributor (北京市) with this year's 积分卡, and reseller_a linked to it by invitation (愿意).
+  const dist = await asPartnerAdmin('dist_admin');
+  const resellerA = await asPartnerAdmin('reseller_a');
+  const partnerIdOf = (c: Ctx) => (c.actor.kind === 'partner' ? c.actor.partnerId : '');
+  await inTransaction(db, (tx) => enrolInProgram(tx, staff, { partnerId: partnerIdOf(dist), program: 'distributor', businessRegion: '北京市' }));
+  await inTransaction(db, (tx) => enrolInProgram(tx, staff, { partnerId: partnerIdOf(resellerA), program: 'reseller', businessRegion: '北京市' }));
+  await setScorecard(staff, {
+    account: 'dist_admin',
+    program: 'distributor',
+    year: clock.now().getUTCFullYear(),
+    distributorType: 'regional_12',
+    annualPerformance: '36800000.00',
+    requirements: { annualPerformance: '50000000.00', valueResellers: 10 },
+  });
+  const invitation = await inviteReseller(dist, { email: 'reseller_a@partner.example.com', resellerAccount: 'reseller_a', accountManagerName: '李强' });
+  await acceptInvitation(resellerA, invitation.id, { businessRegion: '北京市', acceptNotice: true });
 }

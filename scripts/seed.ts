@@ -81,7 +81,9 @@ export const LIFECYCLE_COMPANIES = [
   { accountName: 'hcpn_draft', company: '启明星数据服务有限公司', uscc: '91420100MA4K5L6M7N', stage: 'HCPN 入驻中 (step 2 of 4, draft)' },
   { accountName: 'hcpn_retry', company: '青松信息系统有限公司', uscc: '91370200MA3P4Q5R6T', stage: 'HCPN 审核未通过, resubmitting' },
   { accountName: 'isv_admin', company: '数智软件股份有限公司', uscc: '91330100MA27X8Y9W0', stage: 'software path, certified cloud-software solution' },
-  { accountName: 'svc_admin', company: '恒信云服务有限公司', uscc: '91500000MA5U6T7R8E', stage: 'service path, role certified, annual review 复核中' },
+  { accountName: 'svc_admin', company: '恒信云服务有限公司', uscc: '91500000MA5U6T7R8E', stage: 'service path, role certified, annual review opened' },
+  { accountName: 'vista_admin', company: '远景数科有限公司', uscc: '91350200MA8Y9X7W6T', stage: 'service path, 角色认证 审核中' },
+  { accountName: 'vista_sales', company: '远景数科有限公司', uscc: '91350200MA8Y9X7W6T', stage: "second account of vista_admin's company, no path (solution-provider candidate)" },
 ] as const;
 
 for (const p of PARTNERS) rows.push({ portal: 'partner', how: `${p.accountName} (华为账号)`, who: `${p.company} — ${p.label}` });

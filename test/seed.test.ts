@@ -72,4 +72,24 @@ describe('demo world', () => {
     const sv = (await t.app.inject({ method: 'GET', url: '/api/paths/detail?path=service', headers: { cookie: svc.cookie } })).json();
     expect(sv.stage).toBe('role_certified');
   });
+
+  it('has a distributor with a scorecard and a reseller linked to it (issue 3)', async () => {
+    const dist = await signIn({ portal: 'partner', mode: 'account', identifier: 'dist_admin', password: DEMO_PASSWORD });
+    const card = await t.app.inject({ method: 'GET', url: '/api/programs/distributor/scorecard', headers: { cookie: dist.cookie } });
+    expect(card.statusCode).toBe(200);
+    expect(JSON.stringify(card.json())).toContain('36800000');
+    const resellers = (await t.app.inject({ method: 'GET', url: '/api/programs/distributor/resellers', headers: { cookie: dist.cookie } })).json();
+    expect(resellers.items).toHaveLength(1);
+    const reseller = await signIn({ portal: 'partner', mode: 'account', identifier: 'reseller_a', password: DEMO_PASSWORD });
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/programs/reseller/distributor', headers: { cookie: reseller.cookie } })).json();
+    expect(JSON.stringify(mine)).toContain('神州云分销有限公司');
+  });
+
+  it('has a solution-provider candidate whose plan waits on a role certification in review (condition 17)', async () => {
+    const sales = await signIn({ portal: 'partner', mode: 'account', identifier: 'vista_sales', password: DEMO_PASSWORD });
+    const e = (await t.app.inject({ method: 'GET', url: '/api/programs/eligibility?program=solution_provider', headers: { cookie: sales.cookie } })).json();
+    expect(e.unmet.map((u: { no: number }) => u.no)).toEqual([17]);
+    const company = (await t.app.inject({ method: 'GET', url: '/api/company/accounts', headers: { cookie: sales.cookie } })).json();
+    expect(JSON.stringify(company)).toContain('vista_admin');
+  });
 });

@@ -148,7 +148,7 @@ describe('sign-in', () => {
   });
 
   it('an org member signs in with tenant + member name and sees only their menus; first sign-in must change the password', async () => {
-    const p = await makePartner(t.database);
+    const p = await makePartner(t.database, { programs: ['distributor'] });
     const m = await makeMember(t.database, p.partner.id, [PRESET_ROLES.accountManager], { mustChangePassword: true });
     const res = await t.app.inject({
       method: 'POST',
@@ -160,6 +160,7 @@ describe('sign-in', () => {
     const cookie = cookieOf(res);
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json();
     expect(me.actor.isAdmin).toBe(false);
+    expect(me.actor.programs).toEqual(['distributor']); // the account's plans, whatever the member's menus
     const top = me.menus.map((x: { zh: string }) => x.zh);
     expect(top).toContain('销售');
     expect(top).not.toContain('组织');

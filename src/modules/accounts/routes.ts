@@ -5,7 +5,9 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { PASSWORD_RULES } from '../../platform/auth/password.js';
 import { PARTNER_MENU, SEP, type MenuNode } from '../../platform/access/menus.js';
 import type { Actor } from '../../platform/context.js';
+import { eq } from 'drizzle-orm';
 import * as accounts from './service.js';
+import { partners } from '../partners/schema.js';
 import { submitRealName, realNameStatus } from './real-name.js';
 
 const Mobile = z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, '手机号格式不正确 / invalid mobile number');
@@ -54,10 +56,13 @@ const ActorView = z.object({
   isAdmin: z.boolean(),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
+  /** The partner account's plans (partners.programs, kept by the programs module): the UI tells a
+   *  distributor's or reseller's pages apart with it, whatever the member's permissions. */
+  programs: z.array(z.string()),
 });
 
 function actorView(a: Actor): z.infer<typeof ActorView> {
-  const base = { displayName: null, accountId: null, partnerId: null, memberId: null, staffId: null, isAdmin: false, roles: [], permissions: [] };
+  const base = { displayName: null, accountId: null, partnerId: null, memberId: null, staffId: null, isAdmin: false, roles: [], permissions: [], programs: [] };
   switch (a.kind) {
     case 'anonymous':
       return { ...base, kind: 'anonymous' };
@@ -113,8 +118,13 @@ export async function accountsRoutes(root: FastifyInstance, opts: { cookieSecure
         csrfToken = s.csrfToken;
         mustChangePassword = s.mustChangePassword;
       }
+      const actor = actorView(ctx.actor);
+      if (ctx.actor.kind === 'partner') {
+        const [p] = await ctx.db.select({ programs: partners.programs }).from(partners).where(eq(partners.id, ctx.actor.partnerId));
+        actor.programs = p?.programs ?? [];
+      }
       return {
-        actor: actorView(ctx.actor),
+        actor,
         csrfToken,
         menus: menusFor(ctx.actor),
         mustChangePassword,

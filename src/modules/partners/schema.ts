@@ -35,7 +35,14 @@ export const partners = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('partners_account_uq').on(t.accountId), index('partners_company_idx').on(t.companyId)],
+  (t) => [
+    uniqueIndex('partners_account_uq').on(t.accountId),
+    index('partners_company_idx').on(t.companyId),
+    // 伙伴管理 (partners/directory): joined-date range and order, path and programme filters (array @>)
+    index('partners_joined_idx').on(t.joinedAt),
+    index('partners_paths_gin').using('gin', t.paths),
+    index('partners_programs_gin').using('gin', t.programs),
+  ],
 );
 
 /** Step 1 商业信息 of the HCPN wizard (spec 01 §2.3); amounts in 万元 as exact decimal strings. */

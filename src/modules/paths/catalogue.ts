@@ -27,6 +27,16 @@ export type Measure =
   | 'advanced-cloud-software'
   | 'preferred-labels' // capability labels among the eight preferred ones (R18)
   | 'any-labels' // any valid capability label
+  | 'labels-or-offerings' // 联合Offering或能力标签: labels are counted, joint offerings only the reviewer sees (met or unknown)
+  // personal certificates of members bound to the partner account (R15), see personal-certificates.ts
+  | 'people-hccda-up' // R16: HCCDA or a higher developer certification
+  | 'people-hccdp-up' // R16: HCCDP or higher
+  | 'people-hccdp' // differentiation: HCCDP certificates
+  | 'people-hccde' // R20: HCCDE or HCIE-Cloud Service Solutions Architect
+  | 'people-project-managers' // R19: PMP, IPMA A/B/C, HCIP-PM
+  | 'people-presales-experts' // SI: 业务方向（中级） certified presales experts
+  | 'people-si-hcip' // R21: 业务方向（中级） + HCIP-CSSA / HCCDP-Solution Architectures (or the HCIE/HCCDE level)
+  | 'people-si-hcie' // R22: 业务方向（中级） + HCIE-CSSA / HCCDE-Solution Architectures
   | 'manual';
 
 export interface Requirement {
@@ -50,6 +60,15 @@ export interface PathDefinition {
   inviteOnly: boolean;
   /** How role certification and differentiation are reached: automatic (software) or by application. */
   certification: 'automatic' | 'application' | 'none';
+  /** Application stages whose 申请认证 takes a 商业计划书 (listed under 伙伴信息 > 商业计划). */
+  businessPlanFor: readonly Stage[];
+  /**
+   * R24: "申请认证过程中，请保证所有认证要求均为已通过状态" (SI L1302, learning L1454): an application is
+   * refused while a requirement the system measures shows as not met.
+   */
+  requirementsMustBeMet: boolean;
+  /** R40: the certified stages the 伙伴发展路径认证年度复核 covers (2024 scope, L1554–1558). */
+  annualReview: readonly Stage[];
   stages: readonly StageDefinition[];
 }
 
@@ -68,6 +87,9 @@ export const PATHS: readonly PathDefinition[] = [
     name: t('软件合作伙伴', 'Software partner'),
     inviteOnly: false,
     certification: 'automatic',
+    businessPlanFor: [],
+    requirementsMustBeMet: false,
+    annualReview: [], // the cloud-software certificates carry their own 12-month validity
     stages: [
       {
         stage: 'role_selected',
@@ -118,6 +140,9 @@ export const PATHS: readonly PathDefinition[] = [
     name: t('服务合作伙伴', 'Service partner'),
     inviteOnly: false,
     certification: 'application',
+    businessPlanFor: ['differentiated'], // role certification needs none (spec 01 §7)
+    requirementsMustBeMet: false,
+    annualReview: ['role_certified', 'differentiated'],
     stages: [
       {
         stage: 'role_selected',
@@ -134,8 +159,8 @@ export const PATHS: readonly PathDefinition[] = [
         stage: 'role_certified',
         requirements: [
           HCPN,
-          req('hccda', 'HCCDA认证人数', 'People certified HCCDA', 'manual', 2),
-          req('hccdp', 'HCCDP认证人数', 'People certified HCCDP', 'manual', 2),
+          req('hccda', 'HCCDA认证人数', 'People certified HCCDA', 'people-hccda-up', 2),
+          req('hccdp', 'HCCDP认证人数', 'People certified HCCDP', 'people-hccdp-up', 2),
           req('projects', '云专业服务项目实践数量(近12个月)', 'Cloud professional-service projects (last 12 months)', 'manual', 1),
         ],
         benefits: [
@@ -153,9 +178,9 @@ export const PATHS: readonly PathDefinition[] = [
         stage: 'differentiated',
         requirements: [
           HCPN,
-          req('project-managers', '华为云专属项目经理', 'Dedicated project managers', 'manual', 2),
-          req('hccdp', 'HCCDP认证人数', 'People certified HCCDP', 'manual', 20),
-          req('hccde', 'HCCDE认证人数', 'People certified HCCDE', 'manual', 3),
+          req('project-managers', '华为云专属项目经理', 'Dedicated project managers', 'people-project-managers', 2),
+          req('hccdp', 'HCCDP认证人数', 'People certified HCCDP', 'people-hccdp', 20),
+          req('hccde', 'HCCDE认证人数', 'People certified HCCDE', 'people-hccde', 3),
           req('preferred-labels', '指定范围内的能力标签', 'Capability labels from the preferred list', 'preferred-labels', 1),
           req('any-labels', '任意有效的华为能力标签', 'Any valid Huawei capability labels', 'any-labels', 2),
           req('projects', '云专业服务项目实践数量(近12个月)', 'Cloud professional-service projects (last 12 months)', 'manual', 3),
@@ -179,10 +204,13 @@ export const PATHS: readonly PathDefinition[] = [
     name: t('数字化转型咨询与系统集成', 'Digital transformation consulting and system integration'),
     inviteOnly: true,
     certification: 'application',
+    businessPlanFor: ['role_certified', 'differentiated'], // 完成BP互锁、客户清单互锁 (L1276)
+    requirementsMustBeMet: true,
+    annualReview: ['role_certified', 'differentiated'],
     stages: [
       {
         stage: 'role_selected',
-        requirements: [HCPN, req('invited', '受邀白名单', 'Invited whitelist', 'invited'), req('presales-experts', '售前解决方案专家人数', 'Presales solution experts', 'manual', 1)],
+        requirements: [HCPN, req('invited', '受邀白名单', 'Invited whitelist', 'invited'), req('presales-experts', '售前解决方案专家人数', 'Presales solution experts', 'people-presales-experts', 1)],
         benefits: [
           t('华为云测试券(每年最高20,000元)', 'Test vouchers up to 20,000 CNY a year'),
           t('培训名额(10人次)', 'Training seats (10 person-times)'),
@@ -198,8 +226,8 @@ export const PATHS: readonly PathDefinition[] = [
           HCPN,
           req('invited', '受邀白名单', 'Invited whitelist', 'invited'),
           req('business-plan', '商业计划：完成BP互锁、客户清单互锁', 'Business plan and customer list interlocked'),
-          req('experts-hcip', '具备HCIP/HCCDP的售前解决方案专家', 'Presales experts with HCIP/HCCDP', 'manual', 4),
-          req('offerings-or-labels', '联合Offering或能力标签', 'Joint offerings or capability labels', 'manual', 1),
+          req('experts-hcip', '售前解决方案专家人数（通过业务方向中级认证并获取HCIP或HCCDP证书）', 'Presales experts (business direction, intermediate, with HCIP or HCCDP)', 'people-si-hcip', 4),
+          req('offerings-or-labels', '联合Offering或能力标签数量', 'Joint offerings or capability labels', 'labels-or-offerings', 1),
         ],
         benefits: [
           t('华为云测试券(每年最高100,000元)', 'Test vouchers up to 100,000 CNY a year'),
@@ -217,10 +245,11 @@ export const PATHS: readonly PathDefinition[] = [
         requirements: [
           HCPN,
           req('invited', '受邀白名单', 'Invited whitelist', 'invited'),
-          req('experts-hcip', '具备HCIP/HCCDP的售前解决方案专家', 'Presales experts with HCIP/HCCDP', 'manual', 10),
-          req('experts-hcie', '具备HCIE/HCCDE的售前解决方案专家', 'Presales experts with HCIE/HCCDE', 'manual', 1),
-          req('offerings-or-labels', '联合Offering或能力标签', 'Joint offerings or capability labels', 'manual', 3),
-          req('any-labels', '能力标签', 'Capability labels', 'any-labels', 2),
+          req('business-plan', '商业计划：完成BP互锁、客户清单互锁', 'Business plan and customer list interlocked'),
+          req('experts-hcip', '售前解决方案专家人数（通过业务方向中级认证并获取HCIP或HCCDP证书）', 'Presales experts (business direction, intermediate, with HCIP or HCCDP)', 'people-si-hcip', 10),
+          req('experts-hcie', '售前解决方案专家人数（通过业务方向中级认证并获取HCIE或HCCDE证书）', 'Presales experts (business direction, intermediate, with HCIE or HCCDE)', 'people-si-hcie', 1),
+          req('offerings-or-labels', '联合Offering或能力标签数量', 'Joint offerings or capability labels', 'labels-or-offerings', 3),
+          req('any-labels', '能力标签数量', 'Capability labels', 'any-labels', 2),
         ],
         benefits: [
           t('华为云测试券(每年最高300,000元)', 'Test vouchers up to 300,000 CNY a year'),
@@ -240,6 +269,9 @@ export const PATHS: readonly PathDefinition[] = [
     name: t('学习与赋能', 'Learning and enablement'),
     inviteOnly: true,
     certification: 'application',
+    businessPlanFor: ['differentiated'], // 联合商业计划 (R23, L1486)
+    requirementsMustBeMet: true,
+    annualReview: ['role_certified'],
     stages: [
       {
         stage: 'role_selected',
@@ -256,10 +288,11 @@ export const PATHS: readonly PathDefinition[] = [
         stage: 'role_certified',
         requirements: [
           req('invited', '受邀名单', 'Invited list', 'invited'),
-          req('training-years', '培训业务开展2年以上', '≥2 years of training business'),
-          req('facilities', '具备面授和在线教学条件', 'Face-to-face and online teaching facilities'),
-          req('lecturers', '具备讲师认证的专职讲师人数', 'Full-time certified lecturers'),
-          req('lecturer-practice', '讲师实践能力', 'Lecturer practical ability'),
+          req('hcpn', '企业通过实名认证并加入HCPN', 'Enterprise real-name verified and in HCPN', 'hcpn'),
+          req('training-years', '具备2年以上培训业务经验', '≥2 years of training business'),
+          req('facilities', '具备面授及线上教学相关设施（每个授权培训点至少1间可容纳20名及以上学员的教室）', 'Face-to-face and online teaching facilities (each authorised site has a classroom for ≥20 students)'),
+          req('lecturers', '通过讲师认证的专职讲师数量', 'Full-time certified lecturers'),
+          req('lecturer-practice', '讲师实战能力要求（试讲中深入讲解实际项目案例）', 'Lecturer practical ability (real project cases explained in a trial lecture)'),
         ],
         benefits: [
           t('HCCDE考试券(5张)、HCCDP考试券(20张)', 'HCCDE exam vouchers (5), HCCDP exam vouchers (20)'),
@@ -273,10 +306,19 @@ export const PATHS: readonly PathDefinition[] = [
         stage: 'differentiated',
         requirements: [
           req('invited', '受邀名单', 'Invited list', 'invited'),
-          req('centres', '5个培训中心或2个考试中心', '5 training centres or 2 exam centres'),
-          req('hccdp-course', '完成HCCDP辅导课程内容建设', 'HCCDP coaching-course content built'),
-          req('joint-plan', '联合业务计划通过学习与赋能团队评审', 'Joint business plan passed by the learning & enablement team'),
-          req('management-staff', '专职教学管理人员人数', 'Full-time teaching-management staff'),
+          req('hcpn', '企业通过实名认证并加入HCPN', 'Enterprise real-name verified and in HCPN', 'hcpn'),
+          req('training-years', '具备2年以上培训业务经验', '≥2 years of training business'),
+          req('facilities', '具备面授及线上教学相关设施（每个授权培训点至少1间可容纳20名及以上学员的教室）', 'Face-to-face and online teaching facilities (each authorised site has a classroom for ≥20 students)'),
+          req(
+            'centres',
+            '具备5个培训中心或2个考试中心（具备行业认可资质；考试中心至少1个考试认证IT平台及1个考试交付团队）',
+            '5 training centres or 2 exam centres (industry-recognised; each exam centre with an exam IT platform and a delivery team)',
+          ),
+          req('hccdp-course', '完成HCCDP认证辅导课程内容构建（通过华为云评审）', 'HCCDP coaching-course content built and passed by Huawei review'),
+          req('joint-plan', '联合商业计划制定：通过华为云学习与赋能伙伴发展团队评审', 'Joint business plan passed by the learning & enablement team'),
+          req('lecturers', '通过讲师认证的专职讲师数量', 'Full-time certified lecturers'),
+          req('lecturer-practice', '讲师实战能力要求（试讲中深入讲解实际项目案例）', 'Lecturer practical ability (real project cases explained in a trial lecture)'),
+          req('management-staff', '专职教学管理人员数量', 'Full-time teaching-management staff'),
         ],
         benefits: [
           t('HCCDE考试券(10张)、HCCDP考试券(40张)', 'HCCDE exam vouchers (10), HCCDP exam vouchers (40)'),
@@ -293,6 +335,9 @@ export const PATHS: readonly PathDefinition[] = [
     name: t('总经销商', 'Distributor'),
     inviteOnly: true,
     certification: 'none', // only 选择角色 is described; it leads into 分销计划（总经销商） (L1512–1546)
+    businessPlanFor: [],
+    requirementsMustBeMet: false,
+    annualReview: [],
     stages: [
       {
         stage: 'role_selected',
@@ -311,3 +356,9 @@ export function pathDefinition(type: PathType): PathDefinition {
 }
 
 export const stageIndex = (s: Stage): number => STAGES.indexOf(s);
+
+/** The stage before `s` (where a failed annual review of `s` rolls back to, L1625). */
+export const previousStage = (s: Stage): Stage => STAGES[Math.max(stageIndex(s) - 1, 0)]!;
+
+/** Stages that come with a 伙伴证书 (下载证书): the certified ones (role certification and differentiation). */
+export const CERTIFIED_STAGES: readonly Stage[] = ['role_certified', 'differentiated'];

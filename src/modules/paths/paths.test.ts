@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp } from '../../../test/app.js';
-import { makeAccount, makeMember, makePartner, makeStaff, memberSession, partnerAdminSession, staffSession, type TestSession } from '../../../test/fixtures.js';
+import { makeAccount, makeMember, makePartner, makeStaff, memberSession, partnerAdminSession, sessionFor, staffSession, type TestSession } from '../../../test/fixtures.js';
 import { clock } from '../../platform/clock.js';
 import { files } from '../../platform/files/schema.js';
 import { notifications } from '../../platform/notify/schema.js';
@@ -195,6 +195,14 @@ describe('select a self-selected path (op 5, R7, R10, R11)', () => {
     expect(again.body).toMatchObject({ status: 'pending_review', reviewId: first.body.reviewId });
   });
 
+  it('R9: an account that has not joined HCPN cannot select a path, and is not invited', async () => {
+    const acct = await makeAccount(t.database, { realNameType: 'enterprise', enterpriseName: '未入驻公司' });
+    const s = await sessionFor(t.database, { kind: 'account', id: acct.id, portal: 'partner' });
+    const r = await call(s, 'POST', '/api/paths/select', { path: 'service' });
+    expect(r.status).toBe(403);
+    expect((await call(manager, 'POST', '/api/ops/paths/invitations', { account: acct.accountName, path: 'si' })).body.code).toBe('paths.invite.not-partner');
+  });
+
   it('only the partner admin selects; a member may read', async () => {
     const { p } = await partner();
     const m = await memberSession(t.database, await makeMember(t.database, p.partner.id, ['finance']));
@@ -234,6 +242,16 @@ describe('invite-only paths (R8, ops 10, 12)', () => {
     expect((await detail(s, 'learning')).stages[0].requirements.find((r: { key: string }) => r.key === 'invited').met).toBe(true);
     // inviting an account already on the path is refused
     expect((await call(manager, 'POST', '/api/ops/paths/invitations', { account: p.account.accountName, path: 'learning' })).body.code).toBe('paths.already-joined');
+    // the ops console lists it, accepted, filtered and paged in the database
+    const listed = await call(manager, 'GET', `/api/ops/paths/invitations?path=learning&accepted=true&pageSize=100`);
+    expect(listed.status).toBe(200);
+    const mine = listed.body.items.find((i: { id: string }) => i.id === inv.body.id);
+    expect(mine).toMatchObject({ accountName: p.account.accountName, pathName: '学习与赋能', email: p.account.email });
+    expect(mine.acceptedAt).not.toBeNull();
+    const pending = await call(manager, 'GET', `/api/ops/paths/invitations?accepted=false&pageSize=100`);
+    expect(pending.body.items.some((i: { id: string }) => i.id === inv.body.id)).toBe(false);
+    expect((await call(manager, 'GET', '/api/ops/paths/invitations?pageSize=1')).body.items).toHaveLength(1);
+    expect((await call(manager, 'GET', '/api/ops/paths/invitations?path=software')).status).toBe(400);
   });
 
   it('refuses to invite an account that is not in HCPN, an unknown account, a self-selected path, and other staff', async () => {
@@ -297,7 +315,8 @@ describe('service certification by application (op 9, §3.3, R18)', () => {
     expect((await call(s, 'GET', `/api/paths/certifications/${a.body.id}`)).body.statusName).toBe('审核通过');
     const d = await detail(s, 'service');
     expect(d.stage).toBe('role_certified');
-    expect(d.stages[1]).toMatchObject({ reached: true, progress: '4/4' });
+    // HCPN and the projects judged by the reviewer are met; the personal-certificate counters stay live (no bound members here)
+    expect(d.stages[1]).toMatchObject({ reached: true, progress: '2/4' });
     expect((await call(s, 'POST', '/api/paths/certifications', { path: 'service', stage: 'role_certified', materials: [material] })).body.code).toBe(
       'paths.certification.stage-reached',
     );

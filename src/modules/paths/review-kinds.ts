@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit/index.js';
 import { defineReviewKind, type ReviewApplication, type ReviewKind } from '../../platform/review/index.js';
 import { partners } from '../partners/schema.js';
 import { pathCertifications, pathEnrollments } from './schema.js';
+import { annualReviewKind } from './annual-review-kind.js';
 
 export const CERTIFICATION_KIND = 'paths.certification';
 export const CERTIFICATION_SUBJECT = 'path_certification';
@@ -126,4 +127,4 @@ export const softwareSelectionKind: ReviewKind = defineReviewKind({
   },
 });
 
-export const pathReviewKinds: readonly ReviewKind[] = [pathCertificationKind, softwareSelectionKind];
+export const pathReviewKinds: readonly ReviewKind[] = [pathCertificationKind, softwareSelectionKind, annualReviewKind];

@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { P, STAFF_ROLES } from '../../platform/access/index.js';
 import type { Access } from '../../platform/http.js';
 import { PATH_TYPES, STAGES } from './catalogue.js';
+import { contentDisposition } from '../../platform/files/index.js';
 import * as svc from './service.js';
+import * as annual from './annual-review.js';
+import { ANNUAL_REVIEW_STATUSES } from './annual-review-rules.js';
+import { pathCertificate } from './certificate.js';
 
 /** 主页 > 发展路径 (guide chapter 2): reading for whoever sees the home page, changes for the admin (spec 01 §1). */
 const READ: Access = { actor: 'partner', permission: P.home };
 const WRITE: Access = { actor: 'partner', admin: true };
 const ECOSYSTEM_MANAGER: Access = { actor: 'staff', roles: [STAFF_ROLES.ecosystemManager] };
+const REVIEWERS: Access = { actor: 'staff', roles: [STAFF_ROLES.reviewer, STAFF_ROLES.ecosystemManager] };
 
 const PathType = z.enum(PATH_TYPES);
 const Stage = z.enum(STAGES);
@@ -42,8 +47,41 @@ const StageView = z.object({
   requirements: z.array(Requirement),
   benefits: z.array(z.string()),
   programs: z.array(z.string()),
+  canDownloadCertificate: z.boolean(),
 });
-const Detail = Summary.extend({ certification: z.enum(['automatic', 'application', 'none']), rejectReason: z.string().nullable(), stages: z.array(StageView) });
+const AnnualReview = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  title: z.string(),
+  path: PathType,
+  pathName: z.string(),
+  stage: Stage,
+  stageName: z.string(),
+  status: z.enum(ANNUAL_REVIEW_STATUSES),
+  statusName: z.string(),
+  applyDeadline: z.string(),
+  modificationDeadline: z.string(),
+  resultsBy: z.string(),
+  canApply: z.boolean(),
+  canModify: z.boolean(),
+  modificationOpinion: z.string().nullable(),
+  resultOpinion: z.string().nullable(),
+  rolledBackTo: Stage.nullable(),
+  rolledBackToName: z.string().nullable(),
+  materials: z.array(z.uuid()),
+  reviewId: z.uuid().nullable(),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+const Detail = Summary.extend({
+  certification: z.enum(['automatic', 'application', 'none']),
+  rejectReason: z.string().nullable(),
+  switchOptions: z.array(z.object({ type: PathType, name: z.string() })),
+  annualReview: AnnualReview.nullable(),
+  stages: z.array(StageView),
+});
+const Materials = z.object({ materials: z.array(FileId).min(1).max(20) }).strict(); // 复核材料
 const Certification = z.object({
   id: z.uuid(),
   path: PathType,
@@ -138,5 +176,108 @@ export async function pathsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => reply.code(201).send(await svc.invitePartner(req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/ops/paths/invitations',
+    {
+      config: { access: ECOSYSTEM_MANAGER },
+      schema: {
+        tags,
+        querystring: z
+          .object({
+            path: z.enum(['si', 'learning', 'distributor']).optional(),
+            accepted: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                partnerId: z.uuid(),
+                partnerName: z.string(),
+                accountName: z.string(),
+                path: z.string(),
+                pathName: z.string(),
+                email: z.string().nullable(),
+                createdAt: z.string(),
+                acceptedAt: z.string().nullable(),
+              }),
+            ),
+            total: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (req) => svc.listInvitations(req.ctx, req.query),
+  );
+
+  // 下载证书 (R14): the 伙伴证书 of a certified stage, as a PDF
+  app.get(
+    '/api/paths/:path/stages/:stage/certificate',
+    { config: { access: READ }, schema: { tags, params: z.object({ path: PathType, stage: Stage }).strict() } },
+    async (req, reply) => {
+      const { name, body } = await pathCertificate(req.ctx, req.params.path, req.params.stage);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(name))
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
+
+  // 伙伴发展路径认证年度复核 (op 13)
+  app.get(
+    '/api/paths/annual-reviews',
+    {
+      config: { access: READ },
+      schema: { tags, querystring: z.object({ path: PathType.optional() }).strict(), response: { 200: z.object({ items: z.array(AnnualReview) }) } },
+    },
+    async (req) => ({ items: await annual.listAnnualReviews(req.ctx, req.query.path) }),
+  );
+
+  app.get(
+    '/api/paths/annual-reviews/:id',
+    { config: { access: READ }, schema: { tags, params: z.object({ id: z.uuid() }).strict(), response: { 200: AnnualReview } } },
+    async (req) => annual.getAnnualReview(req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/paths/annual-reviews/:id/apply',
+    { config: { access: WRITE }, schema: { tags, params: z.object({ id: z.uuid() }).strict(), body: Materials, response: { 200: AnnualReview } } },
+    async (req) => annual.applyForAnnualReview(req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/paths/annual-reviews/:id/materials',
+    { config: { access: WRITE }, schema: { tags, params: z.object({ id: z.uuid() }).strict(), body: Materials, response: { 200: AnnualReview } } },
+    async (req) => annual.modifyAnnualReviewMaterials(req.ctx, req.params.id, req.body),
+  );
+
+  // the year's reviews in the operations console; decisions go through /api/ops/reviews/:id/{approve,reject,return}
+  app.get(
+    '/api/ops/paths/annual-reviews',
+    {
+      config: { access: REVIEWERS },
+      schema: {
+        tags,
+        querystring: z
+          .object({
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            path: PathType.optional(),
+            status: z.enum(ANNUAL_REVIEW_STATUSES).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          })
+          .strict(),
+        response: {
+          200: z.object({ items: z.array(AnnualReview.extend({ partnerId: z.uuid(), partnerName: z.string() })), total: z.number().int() }),
+        },
+      },
+    },
+    async (req) => annual.listAnnualReviewsForStaff(req.ctx, req.query),
   );
 }

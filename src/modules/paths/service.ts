@@ -11,18 +11,21 @@ import { canRead, getFileRecord } from '../../platform/files/index.js';
 import { findApplicationsForSubject, statusName, submit } from '../../platform/review/index.js';
 import { accounts } from '../accounts/schema.js';
 import { companies, partners } from '../partners/schema.js';
-import { hasCertifiedCloudSoftware, hasCloudSolutionRecords } from '../solutions/cloud-software/service.js';
+import { hasCloudSolutionRecords } from '../solutions/cloud-software/service.js';
 import { passedLabels } from '../capabilities/service.js';
 import { DIFFERENTIATION_LABELS } from '../capabilities/labels.js';
-import { PATHS, STAGES, STAGE_NAMES, pathDefinition, stageIndex, type Measure, type PathType, type Stage } from './catalogue.js';
+import { CERTIFIED_STAGES, PATHS, STAGES, STAGE_NAMES, pathDefinition, stageIndex, type PathType, type Stage } from './catalogue.js';
+import { effectiveStage, evaluatePath, requirementSnapshot, unmetRequirements } from './requirements.js';
+import { latestAnnualReview, type AnnualReviewView } from './annual-review.js';
 import { pathCertifications, pathEnrollments, pathInvitations, type PathCertification, type PathEnrollment } from './schema.js';
 import { CERTIFICATION_KIND, CERTIFICATION_SUBJECT, SELECTION_KIND, SELECTION_SUBJECT, addJoinedPath, removeJoinedPath } from './review-kinds.js';
 import { isUuid } from '../../platform/ids.js';
 
 /**
- * 合作伙伴发展路径 (spec 01 §2.7–2.9, §3.2–3.3, ops 5–11, R7–R20): select and exit paths, path detail
- * with "x/y" counters, software certification evaluated from the cloud-software solutions, service
- * certification by application through the review engine, invitations to the invite-only paths.
+ * 合作伙伴发展路径 (spec 01 §2.7–2.9, §3.2–3.3, ops 5–12, R7–R24): select and exit paths, path detail
+ * with "x/y" counters (requirements.ts) and the 切换发展路径 options, software certification evaluated from
+ * the cloud-software solutions, service / SI / learning certification by application through the review
+ * engine, invitations to the invite-only paths. Annual review: annual-review.ts; certificates: certificate.ts.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -51,6 +54,10 @@ const CERT_IN_REVIEW: Text = { zh: '该阶段的认证申请正在审核中', en
 const PREFERRED_LABEL_REQUIRED: Text = {
   zh: '能力差异化认证需至少获得1个指定范围内的能力标签（上云规划实施、数据库、昇腾云、AI平台、大数据、云原生、应用现代化、SAP）',
   en: 'Differentiation needs at least one capability label from the preferred list (cloud migration, database, Ascend Cloud, AI platform, big data, cloud native, app modernization, SAP)',
+};
+const REQUIREMENTS_UNMET: Text = {
+  zh: '申请认证过程中，请保证所有认证要求均为已通过状态',
+  en: 'Every certification requirement must show as passed before you apply',
 };
 const MATERIAL_NOT_FOUND: Text = { zh: '上传的材料不存在', en: 'An uploaded material does not exist' };
 const BUSINESS_PLAN_REQUIRED: Text = { zh: '请上传商业计划书', en: 'Upload the business plan' };
@@ -106,11 +113,16 @@ export interface StageView {
   requirements: RequirementView[];
   benefits: string[];
   programs: string[];
+  canDownloadCertificate: boolean; // 下载证书: a reached certified stage
 }
 
 export interface PathDetail extends PathSummary {
   certification: 'automatic' | 'application' | 'none';
   rejectReason: string | null;
+  /** 切换发展路径: the paths this account has joined (the page shows one at a time). */
+  switchOptions: { type: PathType; name: string }[];
+  /** The latest 伙伴发展路径认证年度复核 of this path (the card's 申请复核 / 查看修改意见 / 修改材料). */
+  annualReview: AnnualReviewView | null;
   stages: StageView[];
 }
 
@@ -156,18 +168,6 @@ async function invitedPaths(ex: Executor, partnerId: string): Promise<Set<string
   return new Set(rows.map((r) => r.path));
 }
 
-/**
- * The stage the account stands at. Software is evaluated on read (R13): an approved advanced solution
- * of any account of the company completes both certifications, an approved cloud-software one the first.
- */
-async function effectiveStage(ex: Executor, partnerId: string, e: PathEnrollment | undefined): Promise<Stage | null> {
-  if (!e || e.status !== 'joined') return null;
-  if (e.path !== 'software') return e.stage as Stage;
-  if (await hasCertifiedCloudSoftware(ex, { partnerId }, { advanced: true })) return 'differentiated';
-  if (await hasCertifiedCloudSoftware(ex, { partnerId })) return 'role_certified';
-  return 'role_selected';
-}
-
 function summary(ctx: Ctx, type: PathType, e: PathEnrollment | undefined, invited: boolean, stage: Stage | null): PathSummary {
   const def = pathDefinition(type);
   const status = (e?.status ?? 'not_joined') as EnrollmentStatus;
@@ -196,67 +196,47 @@ export async function listPaths(ctx: Ctx): Promise<PathSummary[]> {
   return out;
 }
 
-/** 发展路径详情 (op 6): the stage diagram with 要求 / 可获得以下权益 / 可加入以下计划 and "x/y" counters. */
+/** 发展路径详情 (op 6): the stage diagram with 要求 / 可获得以下权益 / 可加入以下计划, "x/y" counters and 下载证书. */
 export async function pathDetail(ctx: Ctx, type: PathType): Promise<PathDetail> {
   const actor = requirePermission(ctx, P.home);
   const def = pathDefinition(type);
-  const e = (await enrollmentsOf(ctx.db, actor.partnerId)).get(type);
+  const enrolled = await enrollmentsOf(ctx.db, actor.partnerId);
+  const e = enrolled.get(type);
   const invited = (await invitedPaths(ctx.db, actor.partnerId)).has(type);
   const stage = await effectiveStage(ctx.db, actor.partnerId, e);
-  const reachedIndex = stage ? stageIndex(stage) : -1;
+  const evaluated = await evaluatePath(ctx.db, actor.partnerId, type, e, invited, stage);
 
-  // measured once, lazily: the solution and label checks are a query each
-  const cache = new Map<Measure, number>();
-  const measure = async (m: Measure): Promise<number | null> => {
-    if (m === 'manual') return null;
-    if (!cache.has(m)) cache.set(m, await measureOf(ctx.db, actor.partnerId, m, e, invited));
-    return cache.get(m)!;
-  };
-
-  const stages: StageView[] = [];
-  for (const s of def.stages) {
-    const reached = stageIndex(s.stage) <= reachedIndex;
-    const requirements: RequirementView[] = [];
-    for (const r of s.requirements) {
-      const measured = await measure(r.measure);
-      // a manual item of a reached stage was judged met by the reviewer
-      const current = measured ?? (reached ? r.target : null);
-      const met = current === null ? null : current >= r.target;
-      requirements.push({ key: r.key, name: pick(ctx, r.name), current, target: r.target, met, progress: `${current ?? 0}/${r.target}` });
-    }
-    const metCount = requirements.filter((r) => r.met).length;
-    stages.push({
-      stage: s.stage,
-      name: pick(ctx, STAGE_NAMES[s.stage]),
-      reached,
-      progress: `${metCount}/${requirements.length}`,
+  const stages: StageView[] = evaluated.map((ev) => {
+    const s = def.stages.find((x) => x.stage === ev.stage)!;
+    const requirements: RequirementView[] = ev.requirements.map(({ requirement: r, current, met }) => ({
+      key: r.key,
+      name: pick(ctx, r.name),
+      current,
+      target: r.target,
+      met,
+      progress: `${current ?? 0}/${r.target}`,
+    }));
+    return {
+      stage: ev.stage,
+      name: pick(ctx, STAGE_NAMES[ev.stage]),
+      reached: ev.reached,
+      progress: `${requirements.filter((r) => r.met).length}/${requirements.length}`,
       requirements,
       benefits: s.benefits.map((b) => pick(ctx, b)),
       programs: s.programs.map((p) => pick(ctx, p)),
-    });
-  }
-  return { ...summary(ctx, type, e, invited, stage), certification: def.certification, rejectReason: e?.rejectReason ?? null, stages };
-}
-
-async function measureOf(ex: Executor, partnerId: string, m: Measure, e: PathEnrollment | undefined, invited: boolean): Promise<number> {
-  switch (m) {
-    case 'hcpn':
-      return 1; // a partner account exists only after joining HCPN
-    case 'selected':
-      return e?.status === 'joined' ? 1 : 0;
-    case 'invited':
-      return invited || e?.status === 'joined' ? 1 : 0;
-    case 'cloud-software':
-      return (await hasCertifiedCloudSoftware(ex, { partnerId })) ? 1 : 0;
-    case 'advanced-cloud-software':
-      return (await hasCertifiedCloudSoftware(ex, { partnerId }, { advanced: true })) ? 1 : 0;
-    case 'preferred-labels':
-      return (await passedLabels(ex, partnerId)).filter((l) => DIFFERENTIATION_LABELS.includes(l.level1Label)).length;
-    case 'any-labels':
-      return (await passedLabels(ex, partnerId)).length;
-    case 'manual':
-      return 0;
-  }
+      canDownloadCertificate: ev.reached && CERTIFIED_STAGES.includes(ev.stage),
+    };
+  });
+  // 切换发展路径: the other paths this account has joined
+  const switchOptions = PATHS.filter((p) => enrolled.get(p.type)?.status === 'joined').map((p) => ({ type: p.type, name: pick(ctx, p.name) }));
+  return {
+    ...summary(ctx, type, e, invited, stage),
+    certification: def.certification,
+    rejectReason: e?.rejectReason ?? null,
+    switchOptions,
+    annualReview: await latestAnnualReview(ctx, type),
+    stages,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,14 +403,14 @@ export async function exitPath(ctx: Ctx, type: PathType): Promise<{ path: PathTy
 }
 
 // ---------------------------------------------------------------------------------------------
-// 申请认证 (op 9): service role certification and differentiation
+// 申请认证 (ops 9, 11): role certification and differentiation of the service, SI and learning paths
 
 export interface CertificationInput {
   path: PathType;
   stage: 'role_certified' | 'differentiated';
   materials: string[]; // 认证材料 (file ids)
   cases?: string[]; // 案例材料
-  businessPlan?: string | null; // 商业计划书 (differentiation)
+  businessPlan?: string | null; // 商业计划书 (service/learning differentiation, both SI stages)
 }
 
 async function requireOwnFile(tx: Executor, ctx: Ctx, id: string, field: string): Promise<string> {
@@ -442,9 +422,10 @@ async function requireOwnFile(tx: Executor, ctx: Ctx, id: string, field: string)
 export async function applyForCertification(ctx: Ctx, input: CertificationInput): Promise<CertificationView> {
   const actor = requirePartnerAdmin(ctx);
   requirePermission(ctx, P.home);
-  // software is automatic (R13); SI and learning applications are not built yet; distributor has none
-  if (input.path !== 'service') throw refused('paths.certification.not-by-application', NO_APPLICATION);
-  if (input.stage === 'differentiated' && !input.businessPlan) throw fieldError('businessPlan', 'paths.business-plan-required', BUSINESS_PLAN_REQUIRED);
+  const def = pathDefinition(input.path);
+  // software is automatic (R13); the distributor path has no certification stage
+  if (def.certification !== 'application') throw refused('paths.certification.not-by-application', NO_APPLICATION);
+  if (def.businessPlanFor.includes(input.stage) && !input.businessPlan) throw fieldError('businessPlan', 'paths.business-plan-required', BUSINESS_PLAN_REQUIRED);
 
   try {
     return await inTransaction(ctx.db, async (tx) => {
@@ -458,7 +439,15 @@ export async function applyForCertification(ctx: Ctx, input: CertificationInput)
       const target = stageIndex(input.stage);
       if (current >= target) throw refused('paths.certification.stage-reached', STAGE_REACHED);
       if (target - current > 1) throw refused('paths.certification.role-first', ROLE_FIRST);
-      if (input.stage === 'differentiated') {
+      if (def.requirementsMustBeMet) {
+        // R24 (SI, learning): "申请认证过程中，请保证所有认证要求均为已通过状态"
+        const unmet = await unmetRequirements(tx, actor.partnerId, input.path, input.stage, e, true);
+        if (unmet.length > 0)
+          throw refused('paths.certification.requirements-unmet', REQUIREMENTS_UNMET, {
+            unmet: unmet.map((u) => ({ key: u.requirement.key, name: u.requirement.name, progress: `${u.current ?? 0}/${u.requirement.target}` })),
+          });
+      }
+      if (input.path === 'service' && input.stage === 'differentiated') {
         // R18: ≥1 label among the eight preferred ones
         const labels = await passedLabels(tx, actor.partnerId);
         if (!labels.some((l) => DIFFERENTIATION_LABELS.includes(l.level1Label)))
@@ -506,8 +495,8 @@ export async function applyForCertification(ctx: Ctx, input: CertificationInput)
           kind: CERTIFICATION_KIND,
           subjectType: CERTIFICATION_SUBJECT,
           subjectId: row!.id,
-          data: { path: input.path, stage: input.stage, materials },
-          summary: `${actor.displayName} · 服务合作伙伴 · ${STAGE_NAMES[input.stage].zh}`,
+          data: { path: input.path, stage: input.stage, materials, requirements: await requirementSnapshot(tx, actor.partnerId, input.path, input.stage, e) },
+          summary: `${actor.displayName} · ${def.name.zh} · ${STAGE_NAMES[input.stage].zh}`,
           attachments,
         },
         tx,
@@ -608,6 +597,54 @@ export async function invitePartner(ctx: Ctx, input: InviteInput): Promise<{ id:
     await audit(tx, ctx, { action: 'paths.invited', objectType: 'path_invitation', objectId: inv!.id, partnerId: partner.id, after: { path: input.path } });
     return { id: inv!.id, partnerId: partner.id, path: input.path, email: acct.email };
   });
+}
+
+export interface InvitationView {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  accountName: string;
+  path: string;
+  pathName: string;
+  email: string | null;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+/** The invitations sent to the invite-only paths, newest first, paged in the database (ops console). */
+export async function listInvitations(
+  ctx: Ctx,
+  q: { path?: 'si' | 'learning' | 'distributor'; accepted?: boolean; page: number; pageSize: number },
+): Promise<{ items: InvitationView[]; total: number }> {
+  requireStaff(ctx, [STAFF_ROLES.ecosystemManager]);
+  const where = and(
+    q.path ? eq(pathInvitations.path, q.path) : undefined,
+    q.accepted === undefined ? undefined : q.accepted ? sql`${pathInvitations.acceptedAt} IS NOT NULL` : isNull(pathInvitations.acceptedAt),
+  );
+  const rows = await ctx.db
+    .select({ i: pathInvitations, partnerName: partners.displayName, accountName: accounts.accountName })
+    .from(pathInvitations)
+    .innerJoin(partners, eq(partners.id, pathInvitations.partnerId))
+    .innerJoin(accounts, eq(accounts.id, partners.accountId))
+    .where(where)
+    .orderBy(desc(pathInvitations.createdAt), desc(pathInvitations.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [total] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(pathInvitations).where(where);
+  return {
+    items: rows.map(({ i, partnerName, accountName }) => ({
+      id: i.id,
+      partnerId: i.partnerId,
+      partnerName,
+      accountName,
+      path: i.path,
+      pathName: pick(ctx, pathDefinition(i.path as PathType).name),
+      email: i.email,
+      createdAt: i.createdAt.toISOString(),
+      acceptedAt: i.acceptedAt?.toISOString() ?? null,
+    })),
+    total: total?.n ?? 0,
+  };
 }
 
 /** The review-engine status name of an enrollment's selection review, for pages that show it. */

@@ -133,6 +133,9 @@ const enUS: Messages = {
   home: {
     welcome: 'Welcome, {{name}}',
     welcomeDesc: 'Manage your partner business here.',
+    scorecardTitle: 'Scorecard',
+    scorecardDesc: "This year's performance, value resellers, certifications and other metrics against their requirements.",
+    scorecardOpen: 'Open the scorecard',
     pathTitle: 'Development paths',
     pathDesc: 'Join a development path to get capability certification and benefits.',
     explorePath: 'Explore development paths',
@@ -174,6 +177,8 @@ const enUS: Messages = {
     exportMembers: 'Export members',
   },
   profile: {
+    verificationCode: 'Verification code',
+    verificationCodeHint: 'When on, sensitive operations in the partner centre confirm the operator again by an SMS or e-mail code.',
     basicInfo: 'Basic info',
     tabProfile: 'Personal profile',
     tabMessage: 'Message settings',

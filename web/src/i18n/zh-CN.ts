@@ -131,6 +131,9 @@ const zhCN = {
   home: {
     welcome: '欢迎，{{name}}',
     welcomeDesc: '在这里管理您的合作伙伴业务。',
+    scorecardTitle: '积分卡',
+    scorecardDesc: '查看本年度业绩、价值云经销商、认证人数等指标的达成情况。',
+    scorecardOpen: '查看积分卡',
     pathTitle: '发展路径',
     pathDesc: '加入发展路径，获取能力认证与权益支持。',
     explorePath: '探索发展路径',
@@ -172,6 +175,8 @@ const zhCN = {
     exportMembers: '导出人员',
   },
   profile: {
+    verificationCode: '验证码验证',
+    verificationCodeHint: '开启验证码验证功能后，在伙伴中心进行敏感操作时，将通过手机短信或者邮箱再次确认操作者的身份，进一步提高账号安全性。',
     basicInfo: '基本信息',
     tabProfile: '个人资料',
     tabMessage: '消息接收设置',

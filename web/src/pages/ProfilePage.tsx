@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Input, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Select, Skeleton, Space, Switch, Tabs, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useFeedback } from '../components/feedback';
 const PROFILE_KEY = ['profile'] as const;
 
 /** PUT /api/profile takes only these (strict); the mobile is changed in 账号与安全, not here. */
-type Editable = Pick<ApiBody<'/api/profile', 'put'>, 'name' | 'email' | 'accountName' | 'language' | 'timeZone'>;
+type Editable = Pick<ApiBody<'/api/profile', 'put'>, 'name' | 'email' | 'accountName' | 'language' | 'timeZone' | 'verificationCodeRequired'>;
 
 /** 伙伴信息 > 基本信息: tabs 个人资料 and 消息接收设置 (语言 + 时区 → 保存). */
 export function ProfilePage({ extraTabs = [] }: { extraTabs?: { key: string; label: string; children: React.ReactNode }[] }) {
@@ -26,7 +26,7 @@ export function ProfilePage({ extraTabs = [] }: { extraTabs?: { key: string; lab
   useEffect(() => {
     if (query.data) {
       // The profile reports its language as a plain string; the form edits the two supported ones.
-      const values = { ...query.data, language: query.data.language as Editable['language'] };
+      const values = { ...query.data, language: query.data.language as Editable['language'], verificationCodeRequired: query.data.verificationCodeRequired ?? undefined };
       profileForm.setFieldsValue(values);
       messageForm.setFieldsValue(values);
     }
@@ -69,6 +69,22 @@ export function ProfilePage({ extraTabs = [] }: { extraTabs?: { key: string; lab
                   <Descriptions.Item label={t('profile.mobile')}>{p.mobile ?? '-'}</Descriptions.Item>
                   <Descriptions.Item label={t('profile.certification')}>{p.realNameStatus ?? '-'}</Descriptions.Item>
                 </Descriptions>
+                {p.verificationCodeRequired !== null && p.verificationCodeRequired !== undefined && (
+                  // 验证码验证 (guide 19.8): sensitive operations (调账, 余额支付, 解除关联…) ask for an SMS/e-mail code
+                  <Descriptions column={1} size="small" style={{ marginBottom: 24 }}>
+                    <Descriptions.Item label={t('profile.verificationCode')}>
+                      <Space direction="vertical" size={4}>
+                        <Switch
+                          checked={p.verificationCodeRequired}
+                          loading={saving}
+                          onChange={(on) => void save({ verificationCodeRequired: on }, profileForm)}
+                          data-testid="profile-verification-code"
+                        />
+                        <Typography.Text type="secondary">{t('profile.verificationCodeHint')}</Typography.Text>
+                      </Space>
+                    </Descriptions.Item>
+                  </Descriptions>
+                )}
                 <Form
                   form={profileForm}
                   layout="vertical"

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../platform/china-time.js';
 import PDFDocument from 'pdfkit';
 import { registerCjkFont } from '../../../platform/pdf.js';
 
@@ -12,10 +13,7 @@ export interface CertificateContent {
   certificateNo: string;
 }
 
-/** Dates as the guide shows them (2025/01/17), in China time. */
-export function chinaDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d).replaceAll('-', '/');
-}
+export { chinaDate };
 
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 60, info: { Title: `${c.title.zh} ${c.solutionName}`, Author: 'Partner Center' } });

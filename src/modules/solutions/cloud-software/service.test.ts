@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../../test/pdf.js';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../test/db.js';
 import { makePartner } from '../../../../test/fixtures.js';
@@ -341,6 +342,9 @@ describe('certificate (下载证书)', () => {
     for await (const c of first.stream) chunks.push(c as Buffer);
     const pdf = Buffer.concat(chunks);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf);
+    expect(text).toContain(p.company.name);
+    expect(text).toContain('华为云合作伙伴方案');
     const second = await svc.solutionCertificate(admin(p), 'cloud', solution.id);
     second.stream.destroy();
     expect(second.file.id).toBe(first.file.id);

@@ -9,8 +9,19 @@ import { SideLayout } from '../../components/SideLayout';
 import { ChangePasswordPage } from '../../pages/ChangePasswordPage';
 import { InboxPage } from '../../pages/InboxPage';
 import { AuditPage } from './AuditPage';
+import { TeamOutlined } from '@ant-design/icons';
+import { PartnersPage } from './partners/PartnersPage';
+import { PartnerDetailPage } from './partners/PartnerDetailPage';
+import { T as PARTNER_TEXT, tx } from './partners/text';
 import { ReviewDetailPage } from './ReviewDetailPage';
 import { OPS_BASE, ReviewsPage } from './ReviewsPage';
+import { lifecycleNavItems } from './lifecycle/nav';
+import { PathInvitationsPage } from './lifecycle/PathInvitationsPage';
+import { AnnualReviewsPage } from './lifecycle/AnnualReviewsPage';
+import { BusinessInfoOpsPage } from './company/BusinessInfoOpsPage';
+import { companyNavItems } from './company/nav';
+import { programsNavItems } from './programs/nav';
+import { ProgramsOpsPage } from './programs/ProgramsOpsPage';
 
 const HOME = `${OPS_BASE}/reviews`;
 
@@ -25,6 +36,10 @@ function OpsLayout() {
       inboxPath={`${OPS_BASE}/inbox`}
       items={[
         { path: HOME, label: t('ops.reviews'), icon: <CheckSquareOutlined />, testId: 'nav-reviews' },
+        { path: `${OPS_BASE}/partners`, label: tx(PARTNER_TEXT.menu), icon: <TeamOutlined />, testId: 'nav-partners' },
+        ...lifecycleNavItems(OPS_BASE),
+        ...companyNavItems(),
+        ...programsNavItems(),
         { path: `${OPS_BASE}/audit`, label: t('ops.audit'), icon: <AuditOutlined />, testId: 'nav-audit' },
         { path: `${OPS_BASE}/inbox`, label: t('layout.inbox'), icon: <MailOutlined />, testId: 'nav-inbox' },
         { path: `${OPS_BASE}/password`, label: t('layout.changePassword'), icon: <LockOutlined />, testId: 'nav-password' },
@@ -52,6 +67,12 @@ export default function OpsApp() {
         <Route index element={<Navigate to="reviews" replace />} />
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="reviews/:id" element={<ReviewDetailPage />} />
+        <Route path="partners" element={<PartnersPage />} />
+        <Route path="partners/:partnerId" element={<PartnerDetailPage />} />
+        <Route path="paths/invitations" element={<PathInvitationsPage />} />
+        <Route path="paths/annual-reviews" element={<AnnualReviewsPage base={OPS_BASE} />} />
+        <Route path="company/business-info" element={<BusinessInfoOpsPage />} />
+        <Route path="programs" element={<ProgramsOpsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="password" element={<ChangePasswordPage homePath={HOME} />} />

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Empty, Form, Input, List, Modal, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { isValidElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, fileUrl } from '../../api/client';
@@ -9,6 +9,9 @@ import { useFeedback } from '../../components/feedback';
 import { formatTime } from '../../components/format';
 import { OPS_BASE } from './ReviewsPage';
 import { bi } from './text';
+import { lifecycleEntries } from './lifecycle/reviewData';
+import { programEntries } from './programs/reviewData';
+import { companyEntries } from './company/reviewData';
 
 const ACTION_KEYS = ['save_draft', 'submit', 'resubmit', 'approve_stage', 'approve', 'reject', 'return', 'withdraw', 'comment'] as const;
 
@@ -16,6 +19,7 @@ type Action = 'approve' | 'reject' | 'return';
 
 function renderValue(v: unknown): React.ReactNode {
   if (v === null || v === undefined || v === '') return '-';
+  if (isValidElement(v)) return v;
   if (typeof v === 'object') return <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 2)}</pre>;
   return String(v);
 }
@@ -35,9 +39,10 @@ export function ReviewDetailPage() {
   if (query.isLoading) return <Skeleton active />;
   if (!query.data) return <Result status="404" title={query.error instanceof Error ? query.error.message : t('common.notFound')} />;
   const r = query.data;
-  const entries: { key: string; label: string; value: unknown }[] = Array.isArray(r.data)
+  // the partner-lifecycle kinds label their data in the guide's words (lifecycle/reviewData.tsx)
+  const entries: { key: string; label: string; value: unknown }[] = lifecycleEntries(r.kind, r.data) ?? programEntries(r.kind, r.data) ?? companyEntries(r.kind, r.data) ?? (Array.isArray(r.data)
     ? r.data.map((e) => ({ key: e.key, label: e.label ?? e.key, value: e.value }))
-    : Object.entries(r.data ?? {}).map(([key, value]) => ({ key, label: key, value }));
+    : Object.entries(r.data ?? {}).map(([key, value]) => ({ key, label: key, value })));
 
   const submit = async ({ comment, reason }: { comment?: string; reason?: string }) => {
     if (!action) return;

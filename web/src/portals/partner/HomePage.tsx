@@ -1,12 +1,32 @@
-import { CompassOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
 import { LinkButton } from '../../components/LinkButton';
 import { pickText } from '../../i18n';
 import { flattenLeaves, PARTNER_BASE } from './menu';
+import { HcpnEntryCard } from './hcpn/HcpnEntryCard';
+import { PathHomeSummary } from './paths/PathHomeSummary';
+import { ExpiryBanner } from './programs/ExpiryNotice';
+import { SCORECARD_PATH, useMemberships } from './programs/api';
 
-/** 主页: welcome and the 发展路径 card (the paths module fills it later). */
+/** 积分卡 module of the distributor's 主页 (L2102): shown while the account is in the distribution plan. */
+function ScorecardCard() {
+  const { t } = useTranslation();
+  const { data } = useMemberships();
+  if (!data?.items.some((m) => m.program === 'distributor')) return null;
+  return (
+    <Col xs={24} lg={14}>
+      <Card title={t('home.scorecardTitle')} data-testid="home-scorecard-card">
+        <Typography.Paragraph type="secondary">{t('home.scorecardDesc')}</Typography.Paragraph>
+        <LinkButton type="primary" to={SCORECARD_PATH} data-testid="home-scorecard">
+          {t('home.scorecardOpen')}
+        </LinkButton>
+      </Card>
+    </Col>
+  );
+}
+
+/** 主页: welcome, the solution-provider expiry notice, the 发展路径 card, the distributor's 积分卡, shortcuts. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -24,6 +44,7 @@ export function HomePage() {
           </LinkButton>
           <LinkButton to={`${PARTNER_BASE}/me/qualifications`}>{t('layout.myQualifications')}</LinkButton>
         </Space>
+        <HcpnEntryCard />
       </Card>
     );
   }
@@ -40,17 +61,12 @@ export function HomePage() {
           <Typography.Text type="secondary">{t('home.welcomeDesc')}</Typography.Text>
         </Card>
       </Col>
+      <Col span={24}>
+        <ExpiryBanner />
+      </Col>
       <Col xs={24} lg={14}>
         <Card title={t('home.pathTitle')} data-testid="home-path-card">
-          <Space direction="vertical">
-            <Typography.Paragraph>
-              <CompassOutlined style={{ fontSize: 28, color: '#c7000b', marginRight: 12 }} />
-              {t('home.pathDesc')}
-            </Typography.Paragraph>
-            <LinkButton type="primary" to={`${PARTNER_BASE}/paths`} data-testid="explore-paths">
-              {t('home.explorePath')}
-            </LinkButton>
-          </Space>
+          <PathHomeSummary description={t('home.pathDesc')} />
         </Card>
       </Col>
       <Col xs={24} lg={10}>
@@ -64,6 +80,7 @@ export function HomePage() {
           </Space>
         </Card>
       </Col>
+      <ScorecardCard />
     </Row>
   );
 }

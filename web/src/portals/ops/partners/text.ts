@@ -1,0 +1,141 @@
+import { pickText } from '../../../i18n';
+
+/** 伙伴管理 (operations console) texts, both languages side by side; read with `tx`. */
+const b = (zh: string, en: string) => ({ zh, en });
+
+export const T = {
+  menu: b('伙伴管理', 'Partners'),
+  listTitle: b('伙伴管理', 'Partner management'),
+  // filters
+  search: b('搜索', 'Search'),
+  searchPlaceholder: b('公司名称 / 统一社会信用代码 / 账号名', 'Company name / USCC / account name'),
+  path: b('发展路径', 'Development path'),
+  program: b('伙伴计划', 'Partner program'),
+  hcpnStatus: b('入驻状态', 'Enrolment status'),
+  joinedRange: b('加入时间', 'Joined'),
+  query: b('查询', 'Search'),
+  reset: b('重置', 'Reset'),
+  total: b('共 {total} 条', '{total} in total'),
+  empty: b('暂无伙伴', 'No partners found'),
+  // columns
+  company: b('公司名称', 'Company'),
+  uscc: b('统一社会信用代码', 'Unified social credit code'),
+  account: b('账号名', 'Account'),
+  mainAccount: b('主账号', 'Main account'),
+  yes: b('是', 'Yes'),
+  no: b('否', 'No'),
+  joinedAt: b('加入时间', 'Joined'),
+  paths: b('发展路径', 'Paths'),
+  programs: b('伙伴计划', 'Programs'),
+  certifiedSolutions: b('认证方案', 'Certified solutions'),
+  labels: b('能力标签', 'Capability labels'),
+  operation: b('操作', 'Actions'),
+  view: b('查看详情', 'Details'),
+  viewReview: b('查看审核', 'View review'),
+  // detail
+  back: b('返回伙伴列表', 'Back to partners'),
+  notFound: b('伙伴不存在', 'Partner not found'),
+  tabBasic: b('基本信息', 'Basic information'),
+  tabEnrolment: b('入驻申请', 'HCPN enrolment'),
+  tabPaths: b('发展路径', 'Development paths'),
+  tabSolutions: b('方案与能力', 'Solutions and capabilities'),
+  tabReviews: b('待审核', 'Open reviews'),
+  tabAudit: b('操作日志', 'Audit trail'),
+  partnerAccount: b('伙伴账号', 'Partner account'),
+  displayName: b('伙伴名称', 'Partner name'),
+  name: b('姓名', 'Name'),
+  mobile: b('手机号码', 'Mobile'),
+  email: b('邮箱', 'E-mail'),
+  realName: b('实名认证', 'Real-name verification'),
+  membersCount: b('组织成员数', 'Members'),
+  companyAccounts: b('公司下的伙伴账号', 'Partner accounts of the company'),
+  businessInfo: b('商业信息', 'Business information'),
+  taxCode: b('税务编码', 'Tax code'),
+  registeredCapital: b('注册资金(万元)', 'Registered capital (10k CNY)'),
+  foundedDate: b('公司成立时间', 'Founded'),
+  businessTerm: b('营业期限', 'Business term'),
+  licenceAddress: b('营业执照地址', 'Licence address'),
+  legalPerson: b('公司法人', 'Legal person'),
+  businessScope: b('营业范围', 'Business scope'),
+  location: b('公司所在地', 'Location'),
+  staffSize: b('人员规模', 'Staff size'),
+  annualRevenue: b('年营业额(万元)', 'Annual revenue (10k CNY)'),
+  website: b('公司网站', 'Website'),
+  companyEmail: b('公司邮箱', 'Company e-mail'),
+  intro: b('公司简介', 'Introduction'),
+  licence: b('营业执照', 'Business licence'),
+  download: b('下载', 'Download'),
+  noBusinessInfo: b('该伙伴未经入驻申请创建，暂无商业信息', 'This partner was not created by an enrolment; no business information'),
+  programMemberships: b('已加入伙伴计划', 'Joined partner programs'),
+  programLevel: b('计划等级', 'Level'),
+  businessRegion: b('业务开展地区', 'Business region'),
+  expiresAt: b('到期时间', 'Expires'),
+  businessCertification: b('商业信息认证', 'Business-information certification'),
+  certStatus: b('认证状态', 'Status'),
+  settlement: b('结算', 'Settlement'),
+  settlementOk: b('可结算', 'Allowed'),
+  settlementBlocked: b('暂停结算', 'Blocked'),
+  currency: b('结算币种', 'Currency'),
+  // enrolment
+  noEnrolment: b('该伙伴没有入驻申请记录（初始化数据）', 'No enrolment record (seeded partner)'),
+  status: b('状态', 'Status'),
+  route: b('审核方式', 'Review'),
+  routeAutomatic: b('自动审核通过', 'Approved automatically'),
+  routeManual: b('人工审核', 'Manual review'),
+  manualReasons: b('转人工审核原因', 'Why manual review'),
+  linkedCompany: b('关联已有伙伴公司', 'Linked to an existing company'),
+  sensitiveRelation: b('敏感关系申报', 'Sensitive relationships'),
+  declared: b('申报', 'Declared'),
+  notInvolved: b('不涉及', 'None'),
+  contacts: b('联系人', 'Contacts'),
+  rejectReason: b('驳回原因', 'Rejection reason'),
+  submittedAt: b('提交时间', 'Submitted'),
+  decidedAt: b('审核时间', 'Decided'),
+  createdAt: b('创建时间', 'Created'),
+  reviewRecords: b('审核记录', 'Reviews'),
+  enrolmentAudit: b('入驻操作记录', 'Enrolment events'),
+  kind: b('申请类型', 'Kind'),
+  stage: b('审核阶段', 'Stage'),
+  // paths
+  pathName: b('路径', 'Path'),
+  pathStage: b('当前阶段', 'Stage'),
+  selectedAt: b('选择时间', 'Selected'),
+  certifications: b('认证申请', 'Certification applications'),
+  targetStage: b('申请阶段', 'Target stage'),
+  failureReason: b('未通过原因', 'Reason'),
+  noPaths: b('未加入发展路径', 'No development path joined'),
+  // solutions & capabilities
+  solutions: b('云软件方案', 'Cloud-software solutions'),
+  solutionName: b('方案名称', 'Solution'),
+  solutionKind: b('类型', 'Kind'),
+  version: b('版本号', 'Version'),
+  source: b('方案来源', 'Source'),
+  validity: b('有效期', 'Validity'),
+  capabilityRecords: b('能力认证记录', 'Capability certification records'),
+  heldLabels: b('已获得的能力标签', 'Capability labels held'),
+  level1Label: b('能力标签', 'Capability label'),
+  level2Labels: b('二级标签', 'Level-2 labels'),
+  appliedAt: b('申请时间', 'Applied'),
+  updateDeadline: b('材料更新截止', 'Update materials by'),
+  // reviews
+  openReviewsHint: b('仅显示您可在审核中心处理或查看的申请类型', 'Only kinds you can open in the review queue are shown'),
+  summary: b('摘要', 'Summary'),
+  // audit
+  at: b('时间', 'Time'),
+  actor: b('操作人', 'Actor'),
+  action: b('操作', 'Action'),
+  target: b('对象', 'Object'),
+  ip: b('IP地址', 'IP address'),
+};
+
+export type Bi = { zh: string; en: string };
+
+/** This page's text in the current language, with `{name}` placeholders filled. */
+export function tx(text: Bi, params?: Record<string, string | number>): string {
+  let s = pickText(text);
+  for (const [k, v] of Object.entries(params ?? {})) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+/** A bilingual value from the server, or '-'. */
+export const bi = (text: Bi | null | undefined) => (text ? pickText(text) : '-');

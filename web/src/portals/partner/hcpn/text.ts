@@ -1,0 +1,170 @@
+/** 加入华为云合作伙伴网络 (HCPN) wizard texts; Chinese exactly as the guide (L633–735, spec 01 §2.3). */
+const b = (zh: string, en: string) => ({ zh, en });
+
+export const T = {
+  title: b('欢迎入驻成为华为云合作伙伴', 'Welcome to join HUAWEI CLOUD as a partner'),
+  hcpn: b('加入华为云合作伙伴网络（HCPN）', 'Join the HUAWEI CLOUD Partner Network (HCPN)'),
+  intro: b(
+    '华为云客户注册华为账号并完成企业实名认证后，可申请加入华为云合作伙伴网络（HCPN）获得基本伙伴权益，开展华为云合作伙伴业务。',
+    'After registering a Huawei account and completing enterprise real-name verification, a HUAWEI CLOUD customer can join the HUAWEI CLOUD Partner Network (HCPN) for basic partner benefits.',
+  ),
+  prerequisites: b('入驻的先决条件', 'Before you start'),
+  preBusiness: b(
+    '商业信息：按照贵公司的营业执照填写基本信息（统一社会信用代码、税务编码、注册资金（万元）、公司法人、营业执照所在地、经营范围等），并根据公司实际情况填写详细信息（公司所在省/市、雇员规模、年营业额（万元）、公司简介等）。',
+    'Business information: the basic information from your business licence (USCC, tax code, registered capital, legal person, licence address, business scope) and the details (province/city, staff size, annual revenue, introduction).',
+  ),
+  preContacts: b('联系人信息：建议填写从事华为云业务的负责人姓名及常用联系方式。', 'Contacts: the person in charge of HUAWEI CLOUD business and their usual contact details.'),
+  preSensitive: b('敏感关系：提前了解公司员工与华为公司是否存在敏感关系。', 'Sensitive relationships: find out whether any employee has a sensitive relationship with Huawei.'),
+  linkExisting: b(
+    '若贵公司已经是华为云合作伙伴，无需再次注册，您可以关联该公司即可成为华为云合作伙伴。',
+    'If your company is already a HUAWEI CLOUD partner, do not register it again: link your account to the company to become a partner.',
+  ),
+  linkExistingHow: b(
+    '填写与贵公司一致的统一社会信用代码并提交认证，审核通过后您的账号将关联至该公司，而不会重复注册公司。',
+    'Enter your company’s unified social credit code and submit; once approved your account is linked to the existing company instead of registering it twice.',
+  ),
+  start: b('开始入驻', 'Start'),
+  continue: b('继续入驻', 'Continue'),
+  viewProgress: b('查看入驻审核进展', 'View the review progress'),
+  realNameRequired: b('请先完成企业实名认证，再申请加入华为云合作伙伴网络', 'Complete enterprise real-name verification before joining HCPN'),
+  goRealName: b('企业实名认证', 'Enterprise real-name verification'),
+
+  steps: [b('填写商业信息', 'Business information'), b('填写联系人信息', 'Contacts'), b('敏感关系申报', 'Sensitive relationships'), b('签署协议', 'Agreements')],
+  saveDraft: b('保存草稿', 'Save draft'),
+  draftSaved: b('保存成功', 'Saved'),
+  submit: b('提交认证', 'Submit'),
+  resubmit: b('重新提交认证', 'Resubmit'),
+
+  basic: b('基本信息', 'Basic information'),
+  details: b('详细信息', 'Details'),
+  companyName: b('公司名称', 'Company name'),
+  uscc: b('统一社会信用代码/组织机构代码', 'Unified social credit code'),
+  usccFormat: b('统一社会信用代码格式不正确（18位）', 'The unified social credit code must be 18 valid characters'),
+  taxCode: b('税务编码', 'Tax code'),
+  licence: b('营业执照文件', 'Business licence'),
+  licenceHint: b('上传文件支持jpg/bmp/png/pdf格式，单个文件最大20M。', 'jpg/bmp/png/pdf, at most 20 MB per file.'),
+  registeredCapital: b('注册资金(万元)', 'Registered capital (10,000 CNY)'),
+  foundedDate: b('公司成立时间', 'Founding date'),
+  businessTerm: b('营业期限', 'Business term'),
+  longTerm: b('长期', 'Long-term'),
+  licenceAddress: b('营业执照地址', 'Licence address'),
+  legalPerson: b('公司法人', 'Legal person'),
+  businessScope: b('营业范围', 'Business scope'),
+  postcode: b('邮政编码', 'Postcode'),
+  postcodeHint: b('例：210000', 'e.g. 210000'),
+  postcodeFormat: b('邮政编码为6位数字，例：210000', 'The postcode is 6 digits, e.g. 210000'),
+  province: b('公司所在省/直辖市/自治区', 'Province / municipality / autonomous region'),
+  city: b('公司所在城市', 'City'),
+  staffSize: b('人员规模', 'Staff size'),
+  annualRevenue: b('年营业额(万元)', 'Annual revenue (10,000 CNY)'),
+  logo: b('公司logo', 'Company logo'),
+  logoHint: b('支持jpg/bmp/png/gif格式的图片', 'An image: jpg/bmp/png/gif'),
+  website: b('公司网站', 'Website'),
+  companyEmail: b('公司邮箱', 'Company e-mail'),
+  companyIntro: b('公司简介', 'Company introduction'),
+  introPlaceholder: b('请简述公司所在行业与主营业务', 'Briefly describe your industry and main business'),
+  amountFormat: b('请输入数字，单位：万元，最多6位小数', 'A number in 10,000 CNY with at most 6 decimals'),
+  amountPositive: b('注册资金须大于0', 'The registered capital must be greater than 0'),
+  required: b('请填写{field}', '{field} is required'),
+  choose: b('请选择{field}', 'Choose the {field}'),
+  invalidEmail: b('邮箱格式不正确', 'Invalid e-mail'),
+
+  contactsTitle: b('联系人信息', 'Contacts'),
+  contactsHint: b('建议填写从事华为云业务的负责人姓名及常用联系方式。', 'The person in charge of HUAWEI CLOUD business and their usual contact details.'),
+  contactName: b('姓名', 'Name'),
+  contactMobile: b('手机', 'Mobile'),
+  contactEmail: b('邮箱', 'E-mail'),
+  addContact: b('添加', 'Add'),
+  contactsRequired: b('请至少创建一个联系人', 'Add at least one contact'),
+  contactsMax: b('联系人最多5个', 'At most 5 contacts'),
+  invalidMobile: b('手机号格式不正确', 'Invalid mobile number'),
+
+  sensitiveQuestion: b('请您代表公司申报与华为员工敏感关系', 'Declare, on behalf of the company, any sensitive relationship with Huawei employees'),
+  sensitiveRule: b(
+    '合作伙伴不得让华为公司在职员工及其家属参股；如果华为公司在职员工或其主要亲属正在为合作伙伴工作，或担任其雇员、顾问、董事、高管或者股东等，合作伙伴应当及时向华为公司报告。',
+    'Partners must not let current Huawei employees or their families hold shares. If a Huawei employee or a close relative works for the partner, or is its employee, consultant, director, executive or shareholder, the partner must report it promptly.',
+  ),
+  declared: b('申报', 'Declare'),
+  none: b('不涉及', 'Not applicable'),
+  sensitiveDetails: b('敏感关系信息', 'Relationship details'),
+  sensitiveDetailsHint: b('请填写华为员工姓名、工号（如知晓）及与贵公司的关系', 'The Huawei employee’s name, employee number (if known) and their relationship to your company'),
+  sensitiveDetailsRequired: b('请填写与华为员工的敏感关系信息', 'Describe the relationship with Huawei employees'),
+  sensitiveChoiceRequired: b('请选择申报或不涉及', 'Choose declare or not applicable'),
+
+  agreementsHint: b('请认真阅读以下协议内容并在方框内勾选确认', 'Read the following agreements and tick the boxes to accept them'),
+  agreementRequired: b('请阅读并勾选{name}', 'Read and accept the {name}'),
+  version: b('版本', 'version'),
+
+  joinedTitle: b('您已成功入驻华为云合作伙伴', 'You have joined HUAWEI CLOUD as a partner'),
+  joinedLinked: b('贵公司已是华为云合作伙伴，您的账号已关联至“{company}”，无需再次注册公司。', 'Your company is already a HUAWEI CLOUD partner: your account is now linked to "{company}".'),
+  joinedNew: b('“{company}”已成为华为云合作伙伴，您的账号为该公司的主账号。', '"{company}" is now a HUAWEI CLOUD partner and your account is its main account.'),
+  consultManager: b(
+    '伙伴发展路径和伙伴计划是不同的合作方向；发展路径主要用于构建您的方案和能力，伙伴计划用于营销推广您的产品和服务。结合您的业务发展意愿在选择发展路径或加入计划前，请务必提前与您的生态经理咨询确认后再进行选择。',
+    'Development paths build your solutions and capabilities; partner programs market and sell them. Consult your ecosystem manager before choosing a path or a program.',
+  ),
+  enterCenter: b('进入伙伴中心', 'Go to the Partner Center'),
+  explorePaths: b('探索发展路径', 'Explore development paths'),
+  alreadyPartner: b('该账号已是华为云合作伙伴', 'This account is already a HUAWEI CLOUD partner'),
+
+  reviewTitle: b('入驻申请审核中', 'Your application is under review'),
+  reviewDesc: b(
+    '自动入驻未成功，系统已触发人工审核。华为云会尽快审核您的入驻申请信息，您可以登录伙伴中心查看入驻审核进展。',
+    'Automatic enrolment did not succeed, so the application went to manual review. HUAWEI CLOUD will review it as soon as possible; you can follow the progress here.',
+  ),
+  rejectedTitle: b('审核未通过', 'Rejected'),
+  rejectedDesc: b('若您的入驻申请信息审核未通过，请根据审核未通过原因进行修改并重新提交认证。', 'Correct the application according to the reason and submit it again.'),
+  rejectReason: b('审核未通过原因', 'Reason'),
+  submittedAt: b('提交时间', 'Submitted at'),
+  status: b('入驻状态', 'Status'),
+  history: b('审核记录', 'Review history'),
+  submitted: b('入驻申请信息提交成功', 'The application has been submitted'),
+  incomplete: b('请完成全部入驻步骤后再提交认证', 'Complete every step before submitting'),
+} as const;
+
+/** 人员规模 (server STAFF_SIZES; the guide shows a select without its options). */
+export const STAFF_SIZES = ['1-49', '50-99', '100-499', '500-999', '1000-4999', '5000+'] as const;
+
+/** 公司所在省/直辖市/自治区 and a few cities each; the city also accepts any other name. */
+export const REGIONS: Record<string, string[]> = {
+  北京市: ['北京市'],
+  天津市: ['天津市'],
+  上海市: ['上海市'],
+  重庆市: ['重庆市'],
+  河北省: ['石家庄市', '唐山市', '保定市', '廊坊市', '邯郸市'],
+  山西省: ['太原市', '大同市', '长治市'],
+  内蒙古自治区: ['呼和浩特市', '包头市', '鄂尔多斯市'],
+  辽宁省: ['沈阳市', '大连市', '鞍山市'],
+  吉林省: ['长春市', '吉林市'],
+  黑龙江省: ['哈尔滨市', '大庆市', '齐齐哈尔市'],
+  江苏省: ['南京市', '苏州市', '无锡市', '常州市', '南通市', '徐州市'],
+  浙江省: ['杭州市', '宁波市', '温州市', '嘉兴市', '绍兴市', '金华市'],
+  安徽省: ['合肥市', '芜湖市', '蚌埠市'],
+  福建省: ['福州市', '厦门市', '泉州市'],
+  江西省: ['南昌市', '赣州市', '九江市'],
+  山东省: ['济南市', '青岛市', '烟台市', '潍坊市'],
+  河南省: ['郑州市', '洛阳市', '新乡市'],
+  湖北省: ['武汉市', '宜昌市', '襄阳市'],
+  湖南省: ['长沙市', '株洲市', '湘潭市'],
+  广东省: ['广州市', '深圳市', '东莞市', '佛山市', '珠海市', '惠州市'],
+  广西壮族自治区: ['南宁市', '柳州市', '桂林市'],
+  海南省: ['海口市', '三亚市'],
+  四川省: ['成都市', '绵阳市', '宜宾市'],
+  贵州省: ['贵阳市', '遵义市'],
+  云南省: ['昆明市', '曲靖市', '大理白族自治州'],
+  西藏自治区: ['拉萨市'],
+  陕西省: ['西安市', '宝鸡市', '咸阳市'],
+  甘肃省: ['兰州市', '天水市'],
+  青海省: ['西宁市'],
+  宁夏回族自治区: ['银川市'],
+  新疆维吾尔自治区: ['乌鲁木齐市', '克拉玛依市'],
+  香港特别行政区: ['香港'],
+  澳门特别行政区: ['澳门'],
+  台湾省: ['台北市'],
+};
+
+/** The server's USCC pattern (accounts/real-name.ts USCC_RE): 18 characters without I, O, S, V, Z. */
+export const USCC_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+export const AMOUNT_RE = /^\d{1,12}(\.\d{1,6})?$/;
+export const MOBILE_RE = /^\+?[\d-]{6,20}$/;
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const LIMITS = { businessScope: 1000, intro: 500, text: 200, contacts: 5, sensitiveDetails: 1000 } as const;
