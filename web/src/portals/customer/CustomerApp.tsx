@@ -1,9 +1,5 @@
-import { HomeOutlined, LockOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Empty, Table, Tabs, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { formatTime } from '../../components/format';
-import { pickText } from '../../i18n';
+import { AuditOutlined, HomeOutlined, LockOutlined, MailOutlined, TeamOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { ActivatePage } from '../../auth/ActivatePage';
@@ -19,6 +15,14 @@ import { ChangePasswordPage } from '../../pages/ChangePasswordPage';
 import { InboxPage } from '../../pages/InboxPage';
 import { ProfilePage } from '../../pages/ProfilePage';
 import { RealNamePage } from '../../pages/RealNamePage';
+import { AuditPage } from './AuditPage';
+import { BillingPage } from './BillingPage';
+import { EventsPage } from './EventsPage';
+import { InvitationPage } from './InvitationPage';
+import { PartnersPage } from './PartnersPage';
+import { T } from './text';
+import { UnbindPage } from './UnbindPage';
+import { useTx } from './ui';
 
 const BASE = '/customer';
 const HOME = `${BASE}/account`;
@@ -35,62 +39,9 @@ function Overview() {
   );
 }
 
-/**
- * 账号中心 > 我的合作伙伴 › 合作伙伴信息: the associated partner, the association type and its 客户联系人
- * (or the partner administrator when it has set none; guide L3536).
- */
-function MyPartners() {
-  const { t } = useTranslation();
-  const query = useQuery({ queryKey: ['customer', 'partners'], queryFn: () => api.GET('/api/customer/partners') });
-  const items = query.data?.items ?? [];
-  return (
-    <Card title={t('customer.myPartners')} loading={query.isLoading}>
-      {items.length === 0 ? (
-        <Empty description={t('customer.myPartnersEmpty')} data-testid="my-partners-empty" />
-      ) : (
-        <Tabs
-          items={[
-            {
-              key: 'info',
-              label: t('customer.partnerInfo'),
-              children: items.map((p) => (
-                <div key={p.partnerId} data-testid="my-partner">
-                  <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
-                    <Descriptions.Item label={t('customer.partnerName')}>
-                      <span data-testid="my-partner-name">{p.partnerName}</span>
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('customer.associationType')}>
-                      <Tag color="blue" data-testid="my-partner-type">{pickText(p.associationTypeName)}</Tag>
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('customer.associatedAt')}>{formatTime(p.associatedAt)}</Descriptions.Item>
-                  </Descriptions>
-                  <Typography.Title level={5}>{p.contactsSource === 'contacts' ? t('customer.contacts') : t('customer.adminContact')}</Typography.Title>
-                  <Table
-                    rowKey={(c) => `${c.name}-${c.mobile}`}
-                    size="small"
-                    pagination={false}
-                    dataSource={p.contacts}
-                    data-testid="my-partner-contacts"
-                    columns={[
-                      { title: t('org.name'), dataIndex: 'name' },
-                      { title: t('org.position'), dataIndex: 'position', render: (v: string | null) => v ?? '-' },
-                      { title: t('org.mobile'), dataIndex: 'mobile' },
-                      { title: t('org.email'), dataIndex: 'email', render: (v: string | null) => v ?? '-' },
-                      { title: t('org.landline'), dataIndex: 'landline', render: (v: string | null) => v ?? '-' },
-                    ]}
-                  />
-                </div>
-              )),
-            },
-          ]}
-        />
-      )}
-    </Card>
-  );
-}
-
 function CustomerLayout() {
   const { t } = useTranslation();
+  const tx = useTx();
   const navigate = useNavigate();
   return (
     <SideLayout
@@ -101,6 +52,8 @@ function CustomerLayout() {
       items={[
         { path: HOME, label: t('customer.overview'), icon: <HomeOutlined />, testId: 'nav-overview' },
         { path: `${BASE}/partners`, label: t('customer.myPartners'), icon: <TeamOutlined />, testId: 'nav-my-partners' },
+        { path: `${BASE}/billing`, label: tx(T.nav.billing), icon: <WalletOutlined />, testId: 'nav-billing' },
+        { path: `${BASE}/audit`, label: tx(T.nav.audit), icon: <AuditOutlined />, testId: 'nav-audit' },
         { path: `${BASE}/inbox`, label: t('layout.inbox'), icon: <MailOutlined />, testId: 'nav-inbox' },
         { path: `${BASE}/profile`, label: t('customer.profile'), icon: <UserOutlined />, testId: 'nav-profile' },
         { path: `${BASE}/password`, label: t('layout.changePassword'), icon: <LockOutlined />, testId: 'nav-password' },
@@ -122,6 +75,8 @@ export default function CustomerApp() {
       <Route path="register" element={<RegisterPage portal="customer" />} />
       <Route path="activate" element={<ActivatePage portal="customer" homePath={HOME} />} />
       <Route path="forgot-password" element={<ForgotPasswordPage portal="customer" />} />
+      {/* the invitation link / QR code (public: the page itself offers 注册并关联 or 登录后关联) */}
+      <Route path="invitations/:token" element={<InvitationPage />} />
       <Route
         element={
           <RequirePortal portal="customer">
@@ -131,7 +86,14 @@ export default function CustomerApp() {
       >
         <Route index element={<Navigate to="account" replace />} />
         <Route path="account" element={<Overview />} />
-        <Route path="partners" element={<MyPartners />} />
+        <Route path="partners" element={<PartnersPage tab="info" />} />
+        <Route path="partners/authorizations" element={<PartnersPage tab="authorizations" />} />
+        <Route path="partners/agreements" element={<PartnersPage tab="agreements" />} />
+        <Route path="partners/unbind" element={<UnbindPage />} />
+        <Route path="partners/events" element={<EventsPage />} />
+        <Route path="billing" element={<BillingPage tab="adjustments" />} />
+        <Route path="billing/top-ups" element={<BillingPage tab="top-ups" />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="real-name" element={<RealNamePage />} />

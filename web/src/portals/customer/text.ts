@@ -1,0 +1,285 @@
+/**
+ * Texts of the customer portal (guide ch. 13 经销商子客户, L20001–20501; spec 07 §2.18, C1–C16), as
+ * bilingual `{ zh, en }` pairs read with `pickText` (`useTx()` in `./ui`). The Chinese wording is the
+ * guide's wherever it has one.
+ */
+const b = (zh: string, en: string) => ({ zh, en });
+export type Bi = ReturnType<typeof b>;
+
+export const T = {
+  nav: {
+    billing: b('费用中心', 'Billing center'),
+    audit: b('云审计服务', 'Cloud Trace'),
+  },
+
+  // ---------------------------------------------------------------- 13.1 invitation landing page
+  invite: {
+    title: b('关联合作伙伴', 'Associate with a partner'),
+    invitedBy: (partner: string, type: string) => b(`${partner}邀请您以“${type}”模式关联华为云合作伙伴。`, `${partner} invites you to associate with it as a Huawei Cloud partner (${type}).`),
+    partner: b('合作伙伴', 'Partner'),
+    associationType: b('关联类型', 'Association type'),
+    validUntil: b('链接有效期至', 'Link valid until'),
+    readNotice: (title: string) => b(`请阅读《${title}》，并勾选“我已经阅读并同意”。`, `Read the ${title} and tick "I have read and agree".`),
+    noticeDependsOnType: b('《客户关联华为云合作伙伴须知》和客户的关联模式有关。', 'The notice depends on the association mode.'),
+    agree: b('我已经阅读并同意', 'I have read and agree'),
+    mustAgree: b('请阅读并勾选“我已经阅读并同意”', 'Read the notice and tick "I have read and agree"'),
+    registerAndAssociate: b('注册并关联', 'Register and associate'),
+    loginAndAssociate: b('已有账号，登录后关联', 'I have an account: sign in to associate'),
+    registerNote: b('请使用伙伴报备时提供的手机号注册。', 'Register with the mobile number the partner reported.'),
+    loginTipTitle: b('登录后关联', 'Sign in to associate'),
+    loginTip: b('若您存在同名的华为云账号和华为账号，请您选择华为云账号进行登录。', 'If you have a Huawei Cloud account and a Huawei account with the same name, sign in with the Huawei Cloud account.'),
+    loginTip2: b('若您已存在华为云账号，登录后即表示成功关联伙伴，无须再进行其他步骤。', 'With an existing Huawei Cloud account, signing in completes the association; nothing else is needed.'),
+    gotIt: b('我了解啦', 'Got it'),
+    signedInAs: (name: string) => b(`当前登录账号：${name}`, `Signed in as ${name}`),
+    associate: b('确认关联', 'Associate'),
+    switchAccount: b('切换账号', 'Use another account'),
+    wrongActor: b('当前登录身份不是客户账号，无法关联合作伙伴。请退出后使用华为云账号登录。', 'You are not signed in with a customer account. Sign out and sign in with your Huawei Cloud account.'),
+    successTitle: b('关联成功', 'Associated'),
+    successDesc: (partner: string, type: string) => b(`您已成功以“${type}”模式关联合作伙伴${partner}。`, `You are now associated with ${partner} (${type}).`),
+    toMyPartners: b('查看我的合作伙伴', 'Go to My partners'),
+    failedTitle: b('关联失败', 'Association failed'),
+    failedHint: b('请联系邀请您的合作伙伴处理。', 'Contact the partner who invited you.'),
+    retry: b('重新关联', 'Try again'),
+    invalid: {
+      expired: b('邀请链接已失效。', 'The invitation link has expired.'),
+      used: b('邀请链接已被使用。', 'The invitation link has been used.'),
+      usedQr: b('邀请码已被使用。', 'The invitation code has been used.'),
+      not_found: b('邀请链接不存在。', 'The invitation link does not exist.'),
+    },
+    invalidHint: b('请联系合作伙伴重新发送邀请。', 'Ask the partner to send the invitation again.'),
+    // 13.1.1 注意事项 (L20011–20035), shown folded under the notice
+    cautionTitle: b('申请关联合作伙伴的注意事项', 'Before you associate'),
+    cautions: [
+      b('以下客户不能关联合作伙伴：在国际站注册；已关联其他合作伙伴；是解决方案提供商或者云经销商伙伴；已被华为云报备；已经或者正在加入政府补贴类计划；已加入华为云奖励推广计划；消费者云用户；财务托管企业子（资源账号或云账号）账号。', 'Customers who cannot associate: registered on the international site; associated with another partner; a solution provider or reseller; reported by Huawei Cloud; in a government-subsidy plan; in the reward-promotion plan; consumer-cloud users; finance-hosted enterprise sub-accounts.'),
+      b('客户注册时间超过7天或者存在现金消费不能直接关联合作伙伴，需要先联系合作伙伴完成报备后再关联。', 'Registered more than 7 days ago or with cash consumption: the partner must report you first.'),
+      b('客户华为云账号有欠费，客户需充值还款后再关联伙伴。', 'With arrears, top up and repay first.'),
+      b('以下客户不能以代售模式关联合作伙伴：已与华为云签署指定合同；存在未失效预留实例；有欠票金额；有未消费完的储值卡；关联非财务托管企业子账号的企业主账号；非财务托管企业子账号；有充值赠送的余额没有使用。', 'Cannot associate in resale mode: a designated Huawei Cloud contract; unexpired reserved instances; owed invoices; an unused stored-value card; a master account with non-finance-hosted sub-accounts; a non-finance-hosted sub-account; unused top-up bonus.'),
+      b('以代售模式关联合作伙伴时：原账户余额可以自行申请提现；代金券在关联伙伴之后仍可继续使用，未用完的现金券将会被华为云回收；直客身份下的信用将会自动回收。', 'On a resale association: withdraw the old balance yourself; vouchers stay usable, unused cash coupons are reclaimed; direct-customer credit is reclaimed automatically.'),
+    ],
+  },
+
+  // ---------------------------------------------------------------- 账号中心 > 我的合作伙伴
+  partners: {
+    tabInfo: b('合作伙伴信息', 'Partner information'),
+    tabAuthorizations: b('授权管理', 'Authorizations'),
+    tabAgreements: b('协议管理', 'Agreements'),
+    moreOps: b('更多操作', 'More'),
+    unbind: b('解除关联', 'Unbind'),
+    eventsLog: b('操作日志', 'Operation log'),
+    requestBanner: (partner: string, type: string) => b(`合作伙伴${partner}向您发起了“${type}”申请，请及时处理。`, `${partner} asks you to accept a request: ${type}.`),
+    ownRequestBanner: (type: string, status: string) => b(`您发起的“${type}”申请${status}，在您的伙伴处理完成后，会第一时间通知您处理结果。`, `Your request (${type}) is ${status}; you will be notified when the partner answers.`),
+    processNow: b('立即处理', 'Process now'),
+    noticeBanner: (title: string, version: string) => b(`《${title}》已更新至${version}版本，请阅读并签署。`, `The ${title} has a new version (${version}); read and sign it.`),
+    signNow: b('立即签署', 'Sign now'),
+    toType: b('切换为', 'Switch to'),
+    reason: b('申请原因', 'Reason'),
+    appliedAt: b('申请时间', 'Applied at'),
+  },
+
+  sign: {
+    title: b('签署协议', 'Sign the agreement'),
+    agree: b('我已阅读并同意', 'I have read and agree'),
+    submit: b('签署', 'Sign'),
+    mustAgree: b('请勾选“我已阅读并同意”', 'Tick "I have read and agree"'),
+  },
+
+  // 立即处理 (13.2 其他操作, L20182; switch: 10.4.1.5 L9175)
+  process: {
+    unbindTitle: b('处理解除关联申请', 'Process the unbind request'),
+    switchTitle: b('处理切换关联类型申请', 'Process the switch request'),
+    unbindDesc: (partner: string) => b(`合作伙伴${partner}申请与您解除关联关系。`, `${partner} asks to end the association with you.`),
+    switchDesc: (partner: string, from: string, to: string) => b(`合作伙伴${partner}申请将关联类型由“${from}”切换为“${to}”。`, `${partner} asks to switch the association type from ${from} to ${to}.`),
+    unbindNotes: [
+      b('解除关联后，您将不再是该合作伙伴的客户，合作伙伴将无法再为您提供代售或顾问销售服务。', 'After unbinding you are no longer this partner’s customer.'),
+      b('代售模式客户解除关联后，合作伙伴为您拨款的账户余额将退回合作伙伴，合作伙伴发放的代金券将被回收。', 'For a resale customer, the balance the partner allocated returns to the partner and its vouchers are reclaimed.'),
+      b('您对合作伙伴的代客操作授权将随之失效。', 'Your authorizations to the partner end with it.'),
+    ],
+    unbindAck: b('我已了解以上注意事项并同意解除关联', 'I have read the notes above and agree to unbind'),
+    switchAck: b('我已了解以上注意事项并确定切换关联关系', 'I have read the notes above and confirm the switch'),
+    switchNoticeTab: b('关联关系切换须知', 'Switch notice'),
+    associationNoticeTab: b('客户关联华为云合作伙伴须知', 'Association notice'),
+    noticeMissing: b('暂未获取到须知内容，请稍后刷新重试。', 'The notice text is not available yet; refresh and try again.'),
+    accountCheck: b('同意切换时将进行账号检查，检查不通过时请根据提示处理后重新操作。', 'Agreeing runs an account check; if it fails, fix what it names and try again.'),
+    agreeUnbind: b('同意', 'Agree'),
+    agreeSwitch: b('同意切换', 'Agree to switch'),
+    refuse: b('拒绝', 'Refuse'),
+    mustAck: b('请勾选“我已了解以上注意事项”', 'Tick the confirmation first'),
+  },
+
+  code: {
+    title: b('验证身份', 'Verify your identity'),
+    desc: b('为保障账号安全，请输入发送到您手机的短信验证码。', 'Enter the SMS code sent to your mobile number.'),
+    label: b('短信验证码', 'SMS code'),
+    sent: b('验证码已发送', 'Code sent'),
+  },
+
+  // 13.2 如何取消/解除关联合作伙伴 (L20136–20178)
+  unbind: {
+    title: b('解除关联', 'Unbind from your partner'),
+    intro: b('客户可在账号中心申请与合作伙伴解除关联。', 'You can ask to end the association with your partner here.'),
+    notesTitle: b('注意事项', 'Notes'),
+    notes: [
+      b('为避免频繁切换合作伙伴关联关系，客户在3个月内仅可以提交一次解除关联的申请。', 'To avoid frequent changes, you may file one unbind request every 3 months.'),
+      b('客户账号下有待合作伙伴支付的订单，需要先取消订单或者联系合作伙伴支付后再申请解除关联关系。', 'Orders waiting for partner payment must be cancelled or paid first.'),
+      b('对于顾问销售模式的客户，以下情况不可直接申请解除关联关系：客户账户有欠款，需要先充值还清欠款后再申请；客户账号企业子账号，需要由企业主账号解除与伙伴的关联关系。', 'Consulting customers: repay arrears first; an enterprise sub-account is unbound by its master account.'),
+      b('对于代售模式的客户，以下情况不可直接申请解除关联关系：企业主账号且名下有非财务托管企业子账号；账户有欠款（需要先联系合作伙伴拨款核销欠款）；存在未失效预留实例或合作伙伴支持计划产品；有正在生效的特殊合同；有未使用的提货券。', 'Resale customers: a master account with non-finance-hosted sub-accounts; arrears (the partner allocates to clear them); unexpired reserved instances or partner-support-plan products; an active special contract; unused pick-up vouchers.'),
+    ],
+    checkTitle: b('账号检查', 'Account check'),
+    checkPassed: b('账号检查通过', 'The account check passed'),
+    checkFailed: b('账号检查不通过，请根据界面显示的状态及提示进行处理，处理完成后可重新进行账号检查。', 'The account check did not pass. Fix what it shows, then check again.'),
+    recheck: b('重新检查', 'Check again'),
+    ack: b('我已了解以上注意事项并确认解除关联', 'I have read the notes above and confirm the unbind'),
+    submit: b('同意解除关联关系', 'Agree to unbind'),
+    passed: b('通过', 'Passed'),
+    failed: b('不通过', 'Not passed'),
+    notAssociated: b('您尚未关联合作伙伴。', 'You are not associated with a partner.'),
+  },
+
+  events: {
+    title: b('操作日志', 'Operation log'),
+    desc: b('您与合作伙伴关联关系的操作记录。', 'The history of your association with partners.'),
+    partnerName: b('合作伙伴名称', 'Partner'),
+    associationType: b('关联类型', 'Association type'),
+    type: b('申请类型', 'Request type'),
+    initiator: b('发起方式', 'Initiated by'),
+    status: b('状态', 'Status'),
+    appliedAt: b('申请时间', 'Applied at'),
+    decidedAt: b('审批时间', 'Decided at'),
+    rejectReason: b('驳回原因', 'Rejection reason'),
+  },
+
+  // 13.8 如何管理授权申请 (L20339–20383)
+  auth: {
+    intro: b('合作伙伴代售模式客户操作前，需要获得客户授权。您可以在此管理合作伙伴提交的授权申请。', 'A partner needs your authorization before acting for a resale customer. Manage its requests here.'),
+    partnerName: b('合作伙伴名称', 'Partner'),
+    scopes: b('授权范围', 'Scope'),
+    status: b('状态', 'Status'),
+    requestedAt: b('申请时间', 'Requested at'),
+    decidedAt: b('处理时间', 'Answered at'),
+    revokedAt: b('取消时间', 'Cancelled at'),
+    revokeReason: b('取消原因', 'Cancellation reason'),
+    process: b('处理授权', 'Process'),
+    revoke: b('取消授权', 'Cancel authorization'),
+    scopeNames: { order: b('代客下单', 'Order on your behalf'), operate: b('代客运维', 'Operate on your behalf') } as Record<string, Bi>,
+    letterIntro: b(
+      '作为华为云合作伙伴，为了更好地向您提供代客操作服务，需要您在华为云用户授权书项下就您账户的相关权限对我们进行授权。如您不同意授权，您将无法开通代客下单及运维等授权服务。如您后续需撤销授权，可随时访问华为云账号中心。',
+      'To act on your behalf, the partner needs the rights below under the user authorization letter. Without it, ordering and operating on your behalf are unavailable. You may revoke it at any time in the account center.',
+    ),
+    letterScopeTitle: b('您对合作伙伴授予如下您账户项下的操作权限：', 'You grant the partner these rights on your account:'),
+    letterScope: [
+      b('1. 管理您购买的华为云云资源。', '1. Manage the cloud resources you bought.'),
+      b('2. 新购、续订、退订、变更云服务等操作。', '2. Buy, renew, unsubscribe and change cloud services.'),
+      b('3. 进行开机、关机、重启、删除云资源等操作。', '3. Start, stop, restart and delete cloud resources.'),
+      b('4. 重置云服务密码、修改云服务策略等操作。', '4. Reset cloud-service passwords and change policies.'),
+      b('5. 查看您的账户、消费、订单、优惠和折扣、合同信息等操作。', '5. View your account, consumption, orders, discounts and contracts.'),
+    ],
+    letterTerm: b('本授权书项下的授权期限从您确认并点击同意本授权书时开始，直至您在华为云账号中心线上终止该授权为止。', 'The authorization runs from your consent until you end it online in the account center.'),
+    acceptLetter: (title: string) => b(`我阅读并同意${title}`, `I have read and agree to the ${title}`),
+    mustAccept: b('请勾选“我阅读并同意《华为云用户授权书》”', 'Accept the user authorization letter'),
+    agree: b('同意', 'Agree'),
+    refuse: b('拒绝', 'Refuse'),
+    refuseConfirm: b('确定拒绝该合作伙伴的授权申请吗？', 'Refuse this partner’s authorization request?'),
+    granted: b('授权成功', 'Authorization granted'),
+    grantedTip: b('授权成功后，建议您立即开通云审计服务，以便查看合作伙伴操作资源的记录。', 'Now is a good time to look at Cloud Trace, where the partner’s operations on your resources are recorded.'),
+    viewAudit: b('查看审计日志', 'Open Cloud Trace'),
+    revokeDesc: b('取消授权后，合作伙伴将无法再代您下单及运维。', 'After cancelling, the partner can no longer order or operate for you.'),
+    reasonPlaceholder: b('请输入取消原因', 'Why do you cancel?'),
+    reasonRequired: b('请输入取消原因', 'Enter the reason'),
+    revoked: b('已取消授权', 'Authorization cancelled'),
+    empty: b('暂无授权申请', 'No authorization requests'),
+  },
+
+  agreements: {
+    name: b('协议名称', 'Agreement'),
+    version: b('协议版本', 'Version'),
+    signedAt: b('签署时间', 'Signed at'),
+    view: b('查看协议', 'View'),
+    empty: b('暂无已签署的协议', 'No signed agreements'),
+  },
+
+  // ---------------------------------------------------------------- 费用中心 (13.3, 13.4)
+  billing: {
+    title: b('费用中心', 'Billing center'),
+    overview: b('总览', 'Overview'),
+    cashBalance: b('现金账户余额', 'Cash balance'),
+    partnerBalance: b('合作伙伴拨款余额', 'Partner allocation balance'),
+    partnerBalanceOf: (partner: string) => b(`合作伙伴${partner}为您拨款的可用额度`, `Available from ${partner}’s allocations`),
+    scenario: b('使用场景', 'Usage scenario'),
+    balance: b('余额', 'Balance'),
+    effectiveAt: b('生效时间', 'Effective at'),
+    expiresAt: b('失效时间', 'Expires at'),
+    topUp: b('充值', 'Top up'),
+    consultingTopUp: b('顾问销售类客户的华为云账户余额不足时，可以通过平台支付方式进行充值。', 'A consulting customer tops up its own account by online payment.'),
+    resaleTopUp: b('代售类客户接受合作伙伴拨款的账户余额不足时，需要联系合作伙伴线下充值，充值后由合作伙伴为代售类客户拨款。', 'A resale customer whose allocation runs low pays the partner offline; the partner then allocates the funds.'),
+    amount: b('充值金额(¥)', 'Amount (¥)'),
+    amountRequired: b('请输入充值金额', 'Enter the amount'),
+    amountFormat: b('请输入大于0且最多两位小数的金额', 'An amount above 0 with at most 2 decimals'),
+    paymentNote: b('演示环境中的支付为模拟支付，确认后立即到账。', 'Payment is simulated in the demo and credited at once.'),
+    toppedUp: b('充值成功', 'Topped up'),
+    tabAdjustments: b('调账记录', 'Adjustment records'),
+    tabTopUps: b('收支明细', 'Account movements'),
+    adjustmentsNote: b('“使用场景”可能存在多个，代表该合作伙伴划拨的款项能用于购买多个产品。', 'Several usage scenarios mean the partner’s allocation can pay for several products.'),
+    serialNo: b('流水号', 'Serial no.'),
+    partnerName: b('合作伙伴名称', 'Partner'),
+    kind: b('调账类型', 'Type'),
+    adjustAmount: b('调整金额', 'Amount'),
+    adjustedAt: b('调整时间', 'Adjusted at'),
+    remark: b('备注', 'Remark'),
+    tradeTime: b('交易时间', 'Time'),
+    tradeType: b('交易类型', 'Type'),
+    tradeAmount: b('金额', 'Amount'),
+    balanceAfter: b('余额', 'Balance'),
+    topUpKind: b('充值', 'Top-up'),
+    noAdjustments: b('暂无调账记录', 'No adjustment records'),
+    noTopUps: b('暂无收支明细', 'No movements'),
+  },
+
+  // ---------------------------------------------------------------- 13.12 审计 (L20437–20501)
+  audit: {
+    title: b('事件列表', 'Events'),
+    intro: b('通过云审计服务，您可以记录与子客户相关的操作事件，便于日后的查询、审计和回溯。云审计服务保存最近7天的操作记录。', 'Cloud Trace records the operations about you as a sub-customer for later search, audit and review. It keeps the last 7 days.'),
+    keyOps: b('支持云审计的关键操作列表', 'Key operations audited'),
+    operation: b('操作名称', 'Operation'),
+    eventType: b('事件类型', 'Event type'),
+    eventTypeMgmt: b('管理事件', 'Management events'),
+    eventSource: b('事件来源', 'Event source'),
+    resourceType: b('资源类型', 'Resource type'),
+    filterType: b('筛选类型', 'Filter by'),
+    eventName: b('事件名称', 'Event name'),
+    resourceId: b('资源ID', 'Resource ID'),
+    resourceName: b('资源名称', 'Resource name'),
+    user: b('操作用户', 'User'),
+    level: b('事件级别', 'Event level'),
+    allLevels: b('所有事件级别', 'All event levels'),
+    timeRange: b('时间范围', 'Time range'),
+    recordedAt: b('事件记录时间', 'Recorded at'),
+    eventId: b('事件ID', 'Event ID'),
+    sourceIp: b('源IP地址', 'Source IP'),
+    occurredAt: b('事件产生时间', 'Occurred at'),
+    remark: b('备注信息', 'Remarks'),
+    view: b('查看事件', 'View event'),
+    valuePlaceholder: b('请输入或选择', 'Enter or choose'),
+    empty: b('最近7天暂无事件', 'No events in the last 7 days'),
+  },
+};
+
+/**
+ * 表 13-1 云审计服务支持的子客户操作列表 (L20453–20465): 12 rows, 9 event names (three under two
+ * resource types). The filters offer its event names and resource types.
+ */
+export const KEY_OPERATIONS = [
+  { operation: b('邀请日志记录', 'Invitation log'), resourceType: 'csbchannelsales', eventName: 'addBpInviteTraceLog' },
+  { operation: b('邀请用户入驻处理', 'Invited user onboarding'), resourceType: 'csbchannelsales', eventName: 'customerEnter' },
+  { operation: b('客户确认委托', 'Customer confirms delegation'), resourceType: 'csbchannelsales', eventName: 'confirmCustomerAgentAuthorizationApply' },
+  { operation: b('线上申请解除关联与关联模式变更', 'Online unbind / mode change request'), resourceType: 'accountInfo', eventName: 'applyUnbindOrSwitchCooperation' },
+  { operation: b('线上授权审批和确认', 'Online authorization approval'), resourceType: 'accountInfo', eventName: 'approvePartnerOrCustomerApply' },
+  { operation: b('申请伙伴代付', 'Request partner payment'), resourceType: 'order', eventName: 'applyPartnerPayment' },
+  { operation: b('导入政府补贴申请的客户白名单列表', 'Import subsidy customer whitelist'), resourceType: 'csbchannelsales', eventName: 'importCustomerWhiteList' },
+  { operation: b('设置政府补贴伙伴的客户白名单是否有效', 'Set subsidy whitelist validity'), resourceType: 'csbchannelsales', eventName: 'deactiveCustomerWhiteList' },
+  { operation: b('导出项目申请', 'Export project applications'), resourceType: 'csbchannelsales', eventName: 'exportGsProjectApplication' },
+  { operation: b('客户确认或拒绝委托申请', 'Customer confirms or refuses delegation'), resourceType: 'csbchannelsales', eventName: 'confirmCustomerAgentAuthorizationApply' },
+  { operation: b('线上申请解除关联与关联模式变更', 'Online unbind / mode change request'), resourceType: 'csbchannelsales', eventName: 'applyUnbindOrSwitchCooperation' },
+  { operation: b('线上授权审批和确认', 'Online authorization approval'), resourceType: 'csbchannelsales', eventName: 'approvePartnerOrCustomerApply' },
+] as const;
+
+export const EVENT_LEVELS = ['normal', 'warning', 'incident'] as const;
