@@ -10,6 +10,8 @@ import { partners } from '../src/modules/partners/schema.js';
 import { submitRealName } from '../src/modules/accounts/real-name.js';
 import * as specialists from '../src/modules/org/specialists/service.js';
 import { seedLifecycle } from './seed-lifecycle.js';
+import { seedCatalogue } from '../src/modules/cloud/catalogue.js';
+import { seedCustomers } from './seed-customers.js';
 
 /**
  * The demo world's activity, made through the services themselves (so every row is in a state
@@ -86,5 +88,8 @@ export async function seedDemoActivity(db: Db, deps: Deps): Promise<void> {
     contactMobile: '13800009999',
   });
 
+  // the cloud catalogue (ECS, EVS, OBS, CDN, bandwidth, RDS, DDoS防护 … with the 95-peak products)
+  await seedCatalogue(db);
   await seedLifecycle(db, deps);
+  await seedCustomers(db, deps);
 }

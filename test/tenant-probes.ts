@@ -5,7 +5,12 @@ import { platformTenantProbes } from './platform-probes.js';
 import { capabilityTenantProbes } from '../src/modules/capabilities/tenant-probes.js';
 import { cloudSolutionTenantProbes } from '../src/modules/solutions/cloud-software/tenant-probes.js';
 import { partnerTenantProbes } from '../src/modules/partners/tenant-probes.js';
+import { companyTenantProbes } from '../src/modules/partners/company/tenant-probes.js';
 import { pathTenantProbes } from '../src/modules/paths/tenant-probes.js';
+import { programTenantProbes } from '../src/modules/programs/tenant-probes.js';
+import { customerTenantProbes } from '../src/modules/customers/tenant-probes.js';
+import { cloudTenantProbes } from '../src/modules/cloud/tenant-probes.js';
+import { customerFundsTenantProbes } from '../src/modules/customers/funds/tenant-probes.js';
 import type { makeAccount, makePartner, TestSession } from './fixtures.js';
 
 /**
@@ -41,5 +46,10 @@ export const TENANT_PROBES: Record<string, Probe> = {
   ...capabilityTenantProbes,
   ...cloudSolutionTenantProbes,
   ...partnerTenantProbes,
+  ...companyTenantProbes,
   ...pathTenantProbes,
+  ...programTenantProbes,
+  ...customerTenantProbes,
+  ...cloudTenantProbes,
+  ...customerFundsTenantProbes,
 };

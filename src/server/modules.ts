@@ -11,7 +11,8 @@ import { orgMembersExport } from '../modules/org/service.js';
 import { specialistsRoutes } from '../modules/org/specialists/routes.js';
 import { specialistReviewKinds } from '../modules/org/specialists/review-kinds.js';
 import { expireInvitations } from '../modules/org/specialists/service.js';
-import { customersRoutes } from '../modules/customers/routes.js';
+import { customersModule } from '../modules/customers/module.js';
+import { customerFundsModule } from '../modules/customers/funds/module.js';
 import { cloudSolutionRoutes } from '../modules/solutions/cloud-software/routes.js';
 import { cloudSolutionReviewKinds } from '../modules/solutions/cloud-software/review-kinds.js';
 import { capabilitiesRoutes } from '../modules/capabilities/routes.js';
@@ -19,8 +20,13 @@ import { capabilityReviewKind } from '../modules/capabilities/review-kind.js';
 import { expireOverdueUpdates } from '../modules/capabilities/rules.js';
 import { pathsRoutes } from '../modules/paths/routes.js';
 import { pathReviewKinds } from '../modules/paths/review-kinds.js';
+import { annualReviewJobs } from '../modules/paths/annual-review.js';
 import { partnersRoutes } from '../modules/partners/routes.js';
 import { hcpnReviewKind } from '../modules/partners/hcpn.js';
+import { companyModule } from '../modules/partners/company/module.js';
+import { partnerDirectoryRoutes } from '../modules/partners/directory/routes.js';
+import { programsModule } from '../modules/programs/module.js';
+import { cloudModule } from '../modules/cloud/module.js';
 
 /**
  * The module list: every domain declares here, in one place, its routes, the review kinds it
@@ -59,8 +65,11 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
         schedules: [{ name: 'org.invitations.expire', cron: '5 0 * * *' }],
       }),
     },
-    { name: 'customers', routes: customersRoutes },
+    customersModule, // customers: 报备, 邀请, 关联, 解除关联 / 切换, 客户列表
+    customerFundsModule, // customers-funds: 调账, 预算提醒, 客户预警, 客户授权, 分配客户经理
     { name: 'partners', routes: partnersRoutes, reviewKinds: [hcpnReviewKind] },
+    companyModule,
+    { name: 'partners-directory', routes: partnerDirectoryRoutes },
     { name: 'solutions-cloud-software', routes: cloudSolutionRoutes, reviewKinds: cloudSolutionReviewKinds },
     {
       name: 'capabilities',
@@ -72,6 +81,8 @@ export function loadModules(settings: ModuleSettings): ModuleDef[] {
         schedules: [{ name: 'capabilities.updates.expire', cron: '10 0 * * *' }],
       }),
     },
-    { name: 'paths', routes: pathsRoutes, reviewKinds: pathReviewKinds },
+    { name: 'paths', routes: pathsRoutes, reviewKinds: pathReviewKinds, jobs: annualReviewJobs }, // 年度复核: yearly opening, daily deadlines
+    programsModule, // programs: 伙伴计划, applications, levels, distributor scorecard, reseller links
+    cloudModule, // cloud: catalogue, orders, resources, usage and rating, fees, 95-peak billing
   ];
 }

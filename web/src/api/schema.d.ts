@@ -1388,6 +1388,7 @@ export interface paths {
                                 isAdmin: boolean;
                                 roles: string[];
                                 permissions: string[];
+                                programs: string[];
                             };
                             csrfToken: string | null;
                             menus: components["schemas"]["MenuNode"][];
@@ -4407,6 +4408,2084 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    fullName?: string;
+                    mobile?: string;
+                    email?: string;
+                    status?: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                                mobile: string;
+                                email: string | null;
+                                hasEmail: boolean;
+                                sendInvite: boolean;
+                                associationType: string | null;
+                                associationTypeName: string | null;
+                                /** @enum {string} */
+                                status: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                                statusName: string;
+                                invalidReason: string | null;
+                                manualReasons: string[];
+                                reviewId: string | null;
+                                reviewDueAt: string | null;
+                                reportedByName: string | null;
+                                reportedAt: string | null;
+                                expiresAt: string | null;
+                                associatedAt: string | null;
+                                createdAt: string;
+                                deletable: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            limit: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 报备客户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        mobile: string;
+                        email?: string | null;
+                        sendInvite: boolean;
+                        associationType?: ("consulting" | "resale") | null;
+                        accountName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            mobile: string;
+                            email: string | null;
+                            hasEmail: boolean;
+                            sendInvite: boolean;
+                            associationType: string | null;
+                            associationTypeName: string | null;
+                            /** @enum {string} */
+                            status: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                            statusName: string;
+                            invalidReason: string | null;
+                            manualReasons: string[];
+                            reviewId: string | null;
+                            reviewDueAt: string | null;
+                            reportedByName: string | null;
+                            reportedAt: string | null;
+                            expiresAt: string | null;
+                            associatedAt: string | null;
+                            createdAt: string;
+                            deletable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/reports/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 继续申请报备 (manual review, ≤ 4 working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        mobile: string;
+                        email?: string | null;
+                        sendInvite: boolean;
+                        associationType?: ("consulting" | "resale") | null;
+                        accountName?: string | null;
+                        expectedConsumption: string;
+                        communication: string;
+                        projectDetails: string;
+                        customerAccount?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            mobile: string;
+                            email: string | null;
+                            hasEmail: boolean;
+                            sendInvite: boolean;
+                            associationType: string | null;
+                            associationTypeName: string | null;
+                            /** @enum {string} */
+                            status: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                            statusName: string;
+                            invalidReason: string | null;
+                            manualReasons: string[];
+                            reviewId: string | null;
+                            reviewDueAt: string | null;
+                            reportedByName: string | null;
+                            reportedAt: string | null;
+                            expiresAt: string | null;
+                            associatedAt: string | null;
+                            createdAt: string;
+                            deletable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/reports/{id}/unmasked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The eye toggle (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            mobile: string;
+                            email: string | null;
+                            hasEmail: boolean;
+                            sendInvite: boolean;
+                            associationType: string | null;
+                            associationTypeName: string | null;
+                            /** @enum {string} */
+                            status: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                            statusName: string;
+                            invalidReason: string | null;
+                            manualReasons: string[];
+                            reviewId: string | null;
+                            reviewDueAt: string | null;
+                            reportedByName: string | null;
+                            reportedAt: string | null;
+                            expiresAt: string | null;
+                            associatedAt: string | null;
+                            createdAt: string;
+                            deletable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 点击添加邮箱 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            mobile: string;
+                            email: string | null;
+                            hasEmail: boolean;
+                            sendInvite: boolean;
+                            associationType: string | null;
+                            associationTypeName: string | null;
+                            /** @enum {string} */
+                            status: "pending_review" | "reported" | "associated" | "expired" | "rejected";
+                            statusName: string;
+                            invalidReason: string | null;
+                            manualReasons: string[];
+                            reviewId: string | null;
+                            reviewDueAt: string | null;
+                            reportedByName: string | null;
+                            reportedAt: string | null;
+                            expiresAt: string | null;
+                            associatedAt: string | null;
+                            createdAt: string;
+                            deletable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/reports/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除 / 批量删除 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/reports/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请 / 批量邀请 (e-mail, link valid 7 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportIds: string[];
+                        /** @enum {string} */
+                        associationType: "consulting" | "resale";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                reportId: string;
+                                /** Format: uuid */
+                                invitationId: string;
+                                expiresAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/invitation-email-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预览邮件内容 */
+        get: {
+            parameters: {
+                query: {
+                    associationType: "consulting" | "resale";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: string;
+                            body: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/trade-modes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易模式 / 关联类型 (op 1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                key: "consulting" | "resale";
+                                name: string;
+                                description: string;
+                                adjustment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/invitation-links/generic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通用邀请链接 (per user and type) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                kindName: string;
+                                associationType: string;
+                                associationTypeName: string;
+                                customType: string | null;
+                                customTypeName: string | null;
+                                tag: string | null;
+                                accountManagerId: string | null;
+                                activityId: string | null;
+                                activityName: string | null;
+                                remark: string | null;
+                                url: string;
+                                qrDataUrl: string;
+                                expiresAt: string | null;
+                                status: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/invitation-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 生成记录 */
+        get: {
+            parameters: {
+                query: {
+                    kind: "custom" | "activity";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                kindName: string;
+                                associationType: string;
+                                associationTypeName: string;
+                                customType: string | null;
+                                customTypeName: string | null;
+                                tag: string | null;
+                                accountManagerId: string | null;
+                                activityId: string | null;
+                                activityName: string | null;
+                                remark: string | null;
+                                url: string;
+                                qrDataUrl: string;
+                                expiresAt: string | null;
+                                status: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成邀请链接及二维码 (自定义 ≤ 100 per 24 h / 活动) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "custom" | "activity";
+                        /** @enum {string} */
+                        associationType: "consulting" | "resale";
+                        /** @enum {string} */
+                        customType?: "tag" | "dedicated_am";
+                        tag?: string;
+                        /** Format: uuid */
+                        accountManagerId?: string;
+                        /** Format: uuid */
+                        activityId?: string;
+                        remark?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            kindName: string;
+                            associationType: string;
+                            associationTypeName: string;
+                            customType: string | null;
+                            customTypeName: string | null;
+                            tag: string | null;
+                            accountManagerId: string | null;
+                            activityId: string | null;
+                            activityName: string | null;
+                            remark: string | null;
+                            url: string;
+                            qrDataUrl: string;
+                            expiresAt: string | null;
+                            status: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/invitation-links/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 二维码 点击下载 (PNG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 选择活动 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/expansion-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    fullName?: string;
+                    customerName?: string;
+                    accountName?: string;
+                    tag?: string;
+                    remark?: string;
+                    email?: string;
+                    status?: "invited" | "associated" | "failed" | "expired";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                channel: string;
+                                channelName: string;
+                                fullName: string | null;
+                                customerName: string | null;
+                                accountName: string | null;
+                                mobile: string | null;
+                                email: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                tag: string | null;
+                                remark: string | null;
+                                /** @enum {string} */
+                                status: "invited" | "associated" | "failed" | "expired";
+                                statusName: string;
+                                failureCode: string | null;
+                                failureReason: string | null;
+                                failureHint: string | null;
+                                invitedAt: string;
+                                expiresAt: string | null;
+                                associatedAt: string | null;
+                                failedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/expansion-records/{id}/unmasked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The eye toggle (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            channel: string;
+                            channelName: string;
+                            fullName: string | null;
+                            customerName: string | null;
+                            accountName: string | null;
+                            mobile: string | null;
+                            email: string | null;
+                            associationType: string;
+                            associationTypeName: string;
+                            tag: string | null;
+                            remark: string | null;
+                            /** @enum {string} */
+                            status: "invited" | "associated" | "failed" | "expired";
+                            statusName: string;
+                            failureCode: string | null;
+                            failureReason: string | null;
+                            failureHint: string | null;
+                            invitedAt: string;
+                            expiresAt: string | null;
+                            associatedAt: string | null;
+                            failedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/expansion-records/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重发邀请 (已失效 only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recordIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resent: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/encyclopedia": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    name: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                                activityStars: number;
+                                summary: {
+                                    [key: string]: string | number | null;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/encyclopedia/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看更多 (public data shared by all partners) */
+        get: {
+            parameters: {
+                query: {
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            uscc: string;
+                            activityStars: number;
+                            summary: {
+                                [key: string]: string | number | null;
+                            };
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            disclaimer: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户列表 (scoped, masked) */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "mine" | "resellers";
+                    associationType?: "consulting" | "resale";
+                    customerName?: string;
+                    accountName?: string;
+                    customerId?: string;
+                    managerName?: string;
+                    mobile?: string;
+                    tag?: string;
+                    associatedFrom?: unknown;
+                    associatedTo?: unknown;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                customerId: string;
+                                /** Format: uuid */
+                                associationId: string;
+                                customerName: string;
+                                accountName: string;
+                                level: string;
+                                mobile: string;
+                                realNameStatus: string;
+                                associationType: string;
+                                associationTypeName: string;
+                                associatedAt: string;
+                                accountManagerId: string | null;
+                                accountManagerName: string | null;
+                                customTag: string | null;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string | null;
+                                readOnly: boolean;
+                                extra: {
+                                    [key: string]: string | number | null;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            customerName: string;
+                            accountName: string;
+                            level: string;
+                            mobile: string;
+                            realNameStatus: string;
+                            associationType: string;
+                            associationTypeName: string;
+                            associatedAt: string;
+                            accountManagerId: string | null;
+                            accountManagerName: string | null;
+                            customTag: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string | null;
+                            readOnly: boolean;
+                            extra: {
+                                [key: string]: string | number | null;
+                            };
+                            email: string | null;
+                            enterpriseVerified: boolean;
+                            noticeVersion?: string | null;
+                            pendingRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                initiator: string;
+                            } | null;
+                            recentEvents: {
+                                /** Format: uuid */
+                                id: string;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                appliedAt: string;
+                            }[];
+                            canManageAssociation: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/unmasked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The eye toggle (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            mobile: string;
+                            email: string | null;
+                            accountManagerName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/encyclopedia": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户详情 > 企业百科 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            company: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                                activityStars: number;
+                                summary: {
+                                    [key: string]: string | number | null;
+                                };
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                disclaimer: string;
+                            } | null;
+                            disclaimer: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/relationship-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号检查 before 解除关联 / 切换关联类型 */
+        get: {
+            parameters: {
+                query: {
+                    action: "unbind" | "switch";
+                };
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passed: boolean;
+                            items: {
+                                key: string;
+                                passed: boolean;
+                                text: string;
+                            }[];
+                            reasonRequired: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除关联 (admin; code when the switch is on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        acknowledged: boolean;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 切换关联类型 (admin; code when the switch is on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        acknowledged: boolean;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/association-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关联关系操作记录 */
+        get: {
+            parameters: {
+                query?: {
+                    accountName?: string;
+                    customerName?: string;
+                    type?: "associate" | "unbind" | "switch";
+                    status?: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                    initiator?: "partner" | "customer" | "system";
+                    from?: unknown;
+                    to?: unknown;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            pendingCustomerRequests: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/association-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            accountName: string | null;
+                            customerName: string | null;
+                            mobile: string | null;
+                            associationType: string;
+                            associationTypeName: string;
+                            toType: string | null;
+                            /** @enum {string} */
+                            type: "associate" | "unbind" | "switch";
+                            typeName: string;
+                            reason: string | null;
+                            initiator: string;
+                            initiatorName: string;
+                            /** @enum {string} */
+                            status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                            statusName: string;
+                            accountManagerName: string | null;
+                            appliedAt: string;
+                            decidedAt: string | null;
+                            rejectReason: string | null;
+                            preReviewReasons: string | null;
+                            preReviewer: {
+                                name: string;
+                                email: string | null;
+                            } | null;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/association-events/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意 a customer-initiated unbind */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/association-events/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 a customer-initiated unbind */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/association-events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消 the partner’s own open request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/verification-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 获取验证码 for a sensitive operation (§19.8) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default sms
+                         * @enum {string}
+                         */
+                        channel?: "sms" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation page: partner, mode, notice, link state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "valid" | "expired" | "used" | "not_found";
+                            partnerName: string | null;
+                            associationType: string | null;
+                            associationTypeName: string | null;
+                            associationTypeDescription: string | null;
+                            kind: string | null;
+                            expiresAt: string | null;
+                            notice: {
+                                key: string;
+                                version: string;
+                                title: string;
+                                associationType: string;
+                                points: string[];
+                                publishedAt: string;
+                            } | null;
+                            noticeRequiredForQr: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联合作伙伴 by invitation link or QR code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /**
+                         * @default link
+                         * @enum {string}
+                         */
+                        via?: "link" | "qr";
+                        noticeVersion?: string;
+                        agreed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            associationId: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            associationType: string;
+                            associationTypeName: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customer/partners": {
         parameters: {
             query?: never;
@@ -4414,7 +6493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的合作伙伴: the associated partner and its customer contacts */
+        /** 我的合作伙伴: the associated partner, its customer contacts, requests to process, notice to sign */
         get: {
             parameters: {
                 query?: never;
@@ -4451,6 +6530,43 @@ export interface paths {
                                     email: string | null;
                                     landline: string | null;
                                 }[];
+                                pendingRequests: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    type: string;
+                                    typeName: string;
+                                    initiator: string;
+                                    status: string;
+                                    statusName: string;
+                                    toType: string | null;
+                                    reason: string | null;
+                                    appliedAt: string;
+                                    actionable: boolean;
+                                    switchNotice: {
+                                        key: string;
+                                        version: string;
+                                        title: string;
+                                        associationType: string;
+                                        points: string[];
+                                        publishedAt: string;
+                                    } | null;
+                                    associationNotice: {
+                                        key: string;
+                                        version: string;
+                                        title: string;
+                                        associationType: string;
+                                        points: string[];
+                                        publishedAt: string;
+                                    } | null;
+                                }[];
+                                noticeToSign: {
+                                    key: string;
+                                    version: string;
+                                    title: string;
+                                    associationType: string;
+                                    points: string[];
+                                    publishedAt: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -4459,6 +6575,3135 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/verification-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 获取短信验证码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/association-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即处理 → 同意 (unbind / 同意切换) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        acknowledged: boolean;
+                        switchNoticeVersion?: string;
+                        associationNoticeVersion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/association-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即处理 → 拒绝 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/unbind-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号检查 before 解除关联 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passed: boolean;
+                            items: {
+                                key: string;
+                                passed: boolean;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更多操作 > 解除关联 (SMS code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acknowledged: boolean;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/association-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 操作日志 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                accountName: string | null;
+                                customerName: string | null;
+                                mobile: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                toType: string | null;
+                                /** @enum {string} */
+                                type: "associate" | "unbind" | "switch";
+                                typeName: string;
+                                reason: string | null;
+                                initiator: string;
+                                initiatorName: string;
+                                /** @enum {string} */
+                                status: "pre_review" | "pre_review_rejected" | "pending" | "completed" | "rejected" | "cancelled";
+                                statusName: string;
+                                accountManagerName: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                preReviewer: {
+                                    name: string;
+                                    email: string | null;
+                                } | null;
+                                actions: string[];
+                                partnerName: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协议管理 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                noticeKey: string;
+                                version: string;
+                                associationType: string;
+                                signedAt: string;
+                                points: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/agreements/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即签署 the current notice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: string;
+                        agreed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 云审计服务 > 事件列表 (13.12, last 7 days) */
+        get: {
+            parameters: {
+                query?: {
+                    eventName?: "addBpInviteTraceLog" | "customerEnter" | "confirmCustomerAgentAuthorizationApply" | "applyUnbindOrSwitchCooperation" | "approvePartnerOrCustomerApply" | "applyPartnerPayment" | "importCustomerWhiteList" | "deactiveCustomerWhiteList" | "exportGsProjectApplication";
+                    resourceType?: "csbchannelsales" | "accountInfo" | "order";
+                    resourceId?: string;
+                    resourceName?: string;
+                    user?: string;
+                    level?: "normal" | "warning" | "incident";
+                    from?: unknown;
+                    to?: unknown;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                eventId: string;
+                                eventName: string;
+                                resourceType: string;
+                                eventSource: string;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "incident";
+                                user: string | null;
+                                sourceIp: string | null;
+                                recordedAt: string;
+                                occurredAt: string;
+                                remark: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/customers/association-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any customer's association history (by account name, mobile or customer ID) */
+        get: {
+            parameters: {
+                query: {
+                    customer: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                accountName: string;
+                                name: string;
+                                mobile: string;
+                                email: string | null;
+                                realNameStatus: string;
+                                realNameType: string | null;
+                                registeredAt: string;
+                            };
+                            associations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string | null;
+                                associationType: string;
+                                associationTypeName: string;
+                                status: string;
+                                accountManagerId: string | null;
+                                customTag: string | null;
+                                noticeVersion: string | null;
+                                associatedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string | null;
+                                type: string;
+                                typeName: string;
+                                initiator: string;
+                                initiatorName: string;
+                                status: string;
+                                statusName: string;
+                                fromType: string;
+                                toType: string | null;
+                                reason: string | null;
+                                rejectReason: string | null;
+                                preReviewReasons: string | null;
+                                reviewId: string | null;
+                                appliedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string | null;
+                                status: string;
+                                statusName: string;
+                                invalidReason: string | null;
+                                reviewId: string | null;
+                                reviewDueAt: string | null;
+                                reportedAt: string | null;
+                                expiresAt: string | null;
+                                createdAt: string;
+                            }[];
+                            invitations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string | null;
+                                channel: string;
+                                status: string;
+                                failureCode: string | null;
+                                failureReason: string | null;
+                                failureHint: string | null;
+                                invitedAt: string;
+                                associatedAt: string | null;
+                                failedAt: string | null;
+                            }[];
+                            notices: {
+                                noticeKey: string;
+                                version: string;
+                                associationType: string;
+                                context: string;
+                                signedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/customer-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an activity for 活动邀请链接 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        startsAt: unknown;
+                        endsAt: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/allocatable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可拨款账户余额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocatable: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拨款 / 回收 dialog: 现金账户余额 by 使用场景, 可拨款额度, what the partner type allows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            associationType: string;
+                            adjustable: boolean;
+                            cashBalance: string;
+                            scenarios: {
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                balance: string;
+                                effectiveAt: string | null;
+                                expiresAt: null;
+                            }[];
+                            allocatable: string;
+                            allowedScenarios: ("ordinary" | "earmarked")[];
+                            remarkAllowed: boolean;
+                            verificationRequired: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨款: allocate to one 代售 customer (code when 验证码验证 is on); requestId makes it idempotent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        /**
+                         * @default ordinary
+                         * @enum {string}
+                         */
+                        scenario?: "ordinary" | "earmarked";
+                        amount: string;
+                        remark?: string | null;
+                        requestId: string;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/allocations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量拨款: one amount per customer, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            customerId: string;
+                            amount: string;
+                        }[];
+                        /**
+                         * @default ordinary
+                         * @enum {string}
+                         */
+                        scenario?: "ordinary" | "earmarked";
+                        remark?: string | null;
+                        requestId: string;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回收: tick sub-balances (使用场景) and amounts; back to the 可拨款账户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        lines: {
+                            /** @enum {string} */
+                            scenario: "ordinary" | "earmarked";
+                            amount: string;
+                        }[];
+                        requestId: string;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/recalls/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量回收: 代售 customers with 可用额度 > 0 only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            customerId: string;
+                            lines: {
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                amount: string;
+                            }[];
+                        }[];
+                        requestId: string;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            records: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                            allocatable: string;
+                            customers: {
+                                customerId: string;
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调账记录 (masked unless reveal=true); export kind customers.adjustments */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "mine" | "resellers";
+                    serialNo?: string;
+                    customer?: string;
+                    customerId?: string;
+                    kind?: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                    scenario?: "ordinary" | "earmarked";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                                resellerName: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/funds/adjustments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调账记录 详情 */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            serialNo: string;
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                            kindName: string;
+                            /** @enum {string} */
+                            scenario: "ordinary" | "earmarked";
+                            scenarioName: string;
+                            amount: string;
+                            remark: string | null;
+                            operatorName: string | null;
+                            createdAt: string;
+                            postingId: string;
+                            lines: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/budget-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 伙伴预算提醒接收人 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string | null;
+                                mobile: string | null;
+                                createdAt: string;
+                            }[];
+                            limit: number;
+                            thresholds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加接收人 (姓名 / 邮箱 / 手机) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        email?: string | null;
+                        mobile?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            mobile: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/budget-recipients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除接收人 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/budget-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budget alerts sent (75 / 90 / 100 %) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: string;
+                                threshold: number;
+                                budget: string;
+                                used: string;
+                                alertedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户预警: tab=handle (处理预警, mine as sole owner) | view (查看预警, all) */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "handle" | "view";
+                    status?: "pending" | "handled";
+                    category?: "churn" | "resource";
+                    customer?: string;
+                    manager?: string;
+                    customerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                scenarioName: string;
+                                /** @enum {string} */
+                                category: "churn" | "resource";
+                                categoryName: string;
+                                title: string;
+                                content: string | null;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                sentAt: string;
+                                accountManagerName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "handled";
+                                statusName: string;
+                                canHandle: boolean;
+                                handling: {
+                                    churned: boolean | null;
+                                    churnedName: string | null;
+                                    reason: string | null;
+                                    reasonName: string | null;
+                                    note: string | null;
+                                    handledAt: string | null;
+                                    handledByName: string | null;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警详情 */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scenarioName: string;
+                            /** @enum {string} */
+                            category: "churn" | "resource";
+                            categoryName: string;
+                            title: string;
+                            content: string | null;
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            sentAt: string;
+                            accountManagerName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "handled";
+                            statusName: string;
+                            canHandle: boolean;
+                            handling: {
+                                churned: boolean | null;
+                                churnedName: string | null;
+                                reason: string | null;
+                                reasonName: string | null;
+                                note: string | null;
+                                handledAt: string | null;
+                                handledByName: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/alerts/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理: 客户是否流失 + 流失原因 / 未流失反馈, or 处理结果 (sole owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        churned?: boolean | null;
+                        reason: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scenarioName: string;
+                            /** @enum {string} */
+                            category: "churn" | "resource";
+                            categoryName: string;
+                            title: string;
+                            content: string | null;
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            sentAt: string;
+                            accountManagerName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "handled";
+                            statusName: string;
+                            canHandle: boolean;
+                            handling: {
+                                churned: boolean | null;
+                                churnedName: string | null;
+                                reason: string | null;
+                                reasonName: string | null;
+                                note: string | null;
+                                handledAt: string | null;
+                                handledByName: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/authorizations/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 《合作伙伴代客操作协议》: accepted on the first request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            version: string;
+                            accepted: boolean;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner’s authorization requests */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "pending" | "granted" | "refused" | "revoked";
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                customerId: string;
+                                /** @enum {string} */
+                                status: "pending" | "granted" | "refused" | "revoked";
+                                statusName: string;
+                                scopes: string[];
+                                requestedAt: string;
+                                requestedByName: string | null;
+                                decidedAt: string | null;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                customerName: string;
+                                accountName: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请客户授权 (代售 customers; acceptAgreement on the first request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        acceptAgreement?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "refused" | "revoked";
+                            statusName: string;
+                            scopes: string[];
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            decidedAt: string | null;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代客下单 (order) / 代客运维 (operate): needs the customer’s authorization */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        /** @enum {string} */
+                        mode: "order" | "operate";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: string;
+                            /** @enum {string} */
+                            mode: "order" | "operate";
+                            allowed: boolean;
+                            entry: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户分配: managers with 已分配客户 */
+        get: {
+            parameters: {
+                query?: {
+                    name?: string;
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                accountName: string;
+                                mobile: string;
+                                email: string;
+                                status: string;
+                                assignedCustomers: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 选择客户: the partner’s customers (assigned ones marked; unassignedOnly = 只显示未分配客户) */
+        get: {
+            parameters: {
+                query?: {
+                    unassignedOnly?: "true" | "false";
+                    customer?: string;
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                mobile: string;
+                                associationType: string;
+                                accountManagerId: string | null;
+                                assigned: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment/managers/{memberId}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看客户列表 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                mobile: string;
+                                associationType: string;
+                                associatedAt: string;
+                                assignedAt: string | null;
+                                countsFrom: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            manager: {
+                                id: string;
+                                name: string;
+                                accountName: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 分配客户 (already-assigned customers cannot be picked) → 分配客户成功！ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            managerId: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment/managers/{memberId}/take-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 收回客户 / 批量回收客户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            takenBack: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分配客户经理 / 批量分配客户经理 (reassigning moves only new spend) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerIds: string[];
+                        /** Format: uuid */
+                        memberId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            managerId: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/assignment/history/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 历史客户经理 (with the dates spend counts from) */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentManagerId: string | null;
+                            items: {
+                                memberId: string;
+                                name: string | null;
+                                accountName: string | null;
+                                source: string;
+                                assignedAt: string;
+                                countsFrom: string;
+                                endedAt: string | null;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知识推荐: tabs 产品 / 行业案例 / 解决方案 */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "product" | "case" | "solution";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                summary: string;
+                                url: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            tab: "product" | "case" | "solution";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/resources/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看资源: tabs 包周期 (prepaid) / 按需 (on-demand); rows arrive with the cloud module */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "prepaid" | "on-demand";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                tag: string | null;
+                                productType: string;
+                                spec: string;
+                                region: string | null;
+                                status: string;
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                expiryHandling: string | null;
+                                orderNo: string | null;
+                                payingAccount: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            tab: "prepaid" | "on-demand";
+                            columns: string[];
+                            range: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            note: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/funds/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My balances: own cash (顾问销售) and the partner’s allocations (代售) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            associationType: string | null;
+                            ownCashBalance: string;
+                            partnerFunds: {
+                                partnerId: string;
+                                partnerName: string;
+                                balance: string;
+                                scenarios: {
+                                    /** @enum {string} */
+                                    scenario: "ordinary" | "earmarked";
+                                    scenarioName: string;
+                                    balance: string;
+                                    effectiveAt: string | null;
+                                    expiresAt: null;
+                                }[];
+                            } | null;
+                            canTopUp: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/funds/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 费用中心 > 总览 > 调账记录 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                serialNo: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/funds/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own account’s movements (top-ups) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                postingId: string;
+                                kind: string;
+                                memo: string | null;
+                                amount: string;
+                                balanceAfter: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 充值 (顾问销售 / unassociated; the payment is simulated). 代售 customers pay their partner offline. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        requestId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replayed: boolean;
+                            postingId: string;
+                            amount: string;
+                            balance: string;
+                            toppedUpAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号中心 > 我的合作伙伴 > 授权管理 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                status: "pending" | "granted" | "refused" | "revoked";
+                                statusName: string;
+                                scopes: string[];
+                                requestedAt: string;
+                                decidedAt: string | null;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                canDecide: boolean;
+                                canRevoke: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            letter: {
+                                title: string;
+                                version: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/authorizations/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理授权 → 《华为云用户授权书》 → 同意 (code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptLetter: boolean;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "refused" | "revoked";
+                            statusName: string;
+                            scopes: string[];
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            decidedAt: string | null;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/authorizations/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝授权申请 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "refused" | "revoked";
+                            statusName: string;
+                            scopes: string[];
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            decidedAt: string | null;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/authorizations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消授权 (取消原因 + code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "refused" | "revoked";
+                            statusName: string;
+                            scopes: string[];
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            decidedAt: string | null;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/customer-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any partner’s 调账记录 */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                    customerId?: string;
+                    kind?: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                    serialNo?: string;
+                    customer?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                serialNo: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                kind: "allocation" | "recall" | "unbind_recall" | "switch_recall";
+                                kindName: string;
+                                /** @enum {string} */
+                                scenario: "ordinary" | "earmarked";
+                                scenarioName: string;
+                                amount: string;
+                                remark: string | null;
+                                operatorName: string | null;
+                                createdAt: string;
+                                postingId: string;
+                                partnerId: string;
+                                partnerName: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/customer-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer alerts of every partner */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                    customerId?: string;
+                    status?: "pending" | "handled";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                scenarioName: string;
+                                /** @enum {string} */
+                                category: "churn" | "resource";
+                                categoryName: string;
+                                title: string;
+                                content: string | null;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                sentAt: string;
+                                accountManagerName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "handled";
+                                statusName: string;
+                                canHandle: boolean;
+                                handling: {
+                                    churned: boolean | null;
+                                    churnedName: string | null;
+                                    reason: string | null;
+                                    reasonName: string | null;
+                                    note: string | null;
+                                    handledAt: string | null;
+                                    handledByName: string | null;
+                                } | null;
+                                partnerId: string;
+                                partnerName: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise a 客户预警 (流失预警 / 资源预警) on an associated customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        /** @enum {string} */
+                        category: "churn" | "resource";
+                        scenarioName: string;
+                        title: string;
+                        content?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scenarioName: string;
+                            /** @enum {string} */
+                            category: "churn" | "resource";
+                            categoryName: string;
+                            title: string;
+                            content: string | null;
+                            customerId: string;
+                            customerName: string;
+                            accountName: string;
+                            sentAt: string;
+                            accountManagerName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "handled";
+                            statusName: string;
+                            canHandle: boolean;
+                            handling: {
+                                churned: boolean | null;
+                                churnedName: string | null;
+                                reason: string | null;
+                                reasonName: string | null;
+                                note: string | null;
+                                handledAt: string | null;
+                                handledByName: string | null;
+                            } | null;
+                            partnerId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5364,6 +10609,3017 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            companyId: string;
+                            uscc: string;
+                            basic: {
+                                licenceFileId: string | null;
+                                companyName: string;
+                                taxCode: string | null;
+                                registeredCapital: string | null;
+                                foundedDate: string | null;
+                                businessTermEnd: string | null;
+                                businessTermLongTerm: boolean;
+                                licenceAddress: string | null;
+                                legalPerson: string | null;
+                                businessScope: string | null;
+                                licenceFile: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            details: {
+                                postcode: string | null;
+                                province: string | null;
+                                city: string | null;
+                                staffSize: string | null;
+                                annualRevenue: string | null;
+                                logoFileId: string | null;
+                                website: string | null;
+                                companyEmail: string | null;
+                                intro: string | null;
+                            };
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            isMainAccount: boolean;
+                            canModify: boolean;
+                            modifyHint: string | null;
+                            mainAccountName: string | null;
+                            pendingChange: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "applied" | "in_review" | "approved" | "rejected";
+                                statusName: string;
+                            } | null;
+                            businessInfoCertified: boolean;
+                            recertificationRequired: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/info/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/info/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "applied" | "in_review" | "approved" | "rejected";
+                                statusName: string;
+                                changes: {
+                                    /** @enum {string} */
+                                    section: "basic" | "details" | "contacts";
+                                    field: string;
+                                    label: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                autoCheckFailures: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedBy: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basic?: {
+                            /** Format: uuid */
+                            licenceFileId?: string;
+                            companyName?: string;
+                            taxCode?: string;
+                            registeredCapital?: string;
+                            foundedDate?: string;
+                            businessTermEnd?: string | null;
+                            businessTermLongTerm?: boolean;
+                            licenceAddress?: string;
+                            legalPerson?: string;
+                            businessScope?: string;
+                        };
+                        details?: {
+                            postcode?: string | null;
+                            province?: string;
+                            city?: string;
+                            /** @enum {string} */
+                            staffSize?: "1-49" | "50-99" | "100-499" | "500-999" | "1000-4999" | "5000+";
+                            annualRevenue?: string | null;
+                            logoFileId?: string | null;
+                            website?: string | null;
+                            companyEmail?: string | null;
+                            intro?: string;
+                        };
+                        contacts?: {
+                            name: string;
+                            mobile: string;
+                            email: string;
+                        }[];
+                        uscc?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "applied" | "manual-review";
+                            change: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "applied" | "in_review" | "approved" | "rejected";
+                                statusName: string;
+                                changes: {
+                                    /** @enum {string} */
+                                    section: "basic" | "details" | "contacts";
+                                    field: string;
+                                    label: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                autoCheckFailures: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedBy: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                            };
+                            recertificationRequired: boolean;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/info/changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "applied" | "in_review" | "approved" | "rejected";
+                            statusName: string;
+                            changes: {
+                                /** @enum {string} */
+                                section: "basic" | "details" | "contacts";
+                                field: string;
+                                label: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            autoCheckFailures: {
+                                code: string;
+                                text: string;
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            submittedBy: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                partnerId: string;
+                                accountName: string;
+                                displayName: string;
+                                mobile: string;
+                                email: string | null;
+                                isMainAccount: boolean;
+                                mainLabel: string | null;
+                                isCurrent: boolean;
+                                joinedAt: string;
+                            }[];
+                            transferNotice: string;
+                            canTransfer: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/main-account/transfer/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        targetPartnerId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/main-account/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        targetPartnerId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            mainPartnerId: string;
+                            mainAccountName: string;
+                            /** Format: uuid */
+                            previousPartnerId: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "not_certified" | "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed" | "recertification_required";
+                            statusName: string;
+                            banner: string;
+                            disclaimer: string;
+                            isMainAccount: boolean;
+                            canCertify: boolean;
+                            recertificationRequired: boolean;
+                            settlement: {
+                                blocked: boolean;
+                                reason: string | null;
+                                message: string | null;
+                            };
+                            cloudStore: {
+                                isCloudStore: boolean;
+                                revenueShareSigned: boolean;
+                            };
+                            certified: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                mode: "first" | "recert_company" | "recert_bank";
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                step: number;
+                                steps: {
+                                    company: boolean;
+                                    bank: boolean;
+                                    survey: boolean;
+                                };
+                                companyName: string;
+                                company: {
+                                    registeredCountry: string;
+                                    province: string;
+                                    city: string;
+                                    address: string;
+                                    taxpayerType: string;
+                                    taxNumber: string;
+                                    financeContact: {
+                                        lastName: string;
+                                        firstName: string;
+                                        mobile: string;
+                                        email: string;
+                                    };
+                                    disclaimerAcceptedAt: string;
+                                } | null;
+                                bank: {
+                                    bankCountry: string;
+                                    bankName: string;
+                                    bankListed: boolean;
+                                    supportsUnionPay: boolean;
+                                    branchName: string;
+                                    branchCode: string;
+                                    branchLocation: string;
+                                    accountHolder: string;
+                                    accountNumber: string;
+                                    accountNumberMasked: string;
+                                    currency: string;
+                                    legalRepresentative: string;
+                                    enterpriseCodeType: string;
+                                    enterpriseCode: string;
+                                } | null;
+                                survey: {
+                                    involved: boolean;
+                                    items: {
+                                        item: number;
+                                        details: string;
+                                    }[];
+                                    itemTexts: string[];
+                                } | null;
+                                bankLetter: {
+                                    required: boolean;
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                verification: {
+                                    maxAttempts: number;
+                                    attemptsLeft: number;
+                                    sentAt: string | null;
+                                    verifiedAt: string | null;
+                                    accountNumberMasked: string | null;
+                                };
+                                manualReasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            } | null;
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                mode: "first" | "recert_company" | "recert_bank";
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                step: number;
+                                steps: {
+                                    company: boolean;
+                                    bank: boolean;
+                                    survey: boolean;
+                                };
+                                companyName: string;
+                                company: {
+                                    registeredCountry: string;
+                                    province: string;
+                                    city: string;
+                                    address: string;
+                                    taxpayerType: string;
+                                    taxNumber: string;
+                                    financeContact: {
+                                        lastName: string;
+                                        firstName: string;
+                                        mobile: string;
+                                        email: string;
+                                    };
+                                    disclaimerAcceptedAt: string;
+                                } | null;
+                                bank: {
+                                    bankCountry: string;
+                                    bankName: string;
+                                    bankListed: boolean;
+                                    supportsUnionPay: boolean;
+                                    branchName: string;
+                                    branchCode: string;
+                                    branchLocation: string;
+                                    accountHolder: string;
+                                    accountNumber: string;
+                                    accountNumberMasked: string;
+                                    currency: string;
+                                    legalRepresentative: string;
+                                    enterpriseCodeType: string;
+                                    enterpriseCode: string;
+                                } | null;
+                                survey: {
+                                    involved: boolean;
+                                    items: {
+                                        item: number;
+                                        details: string;
+                                    }[];
+                                    itemTexts: string[];
+                                } | null;
+                                bankLetter: {
+                                    required: boolean;
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                verification: {
+                                    maxAttempts: number;
+                                    attemptsLeft: number;
+                                    sentAt: string | null;
+                                    verifiedAt: string | null;
+                                    accountNumberMasked: string | null;
+                                };
+                                manualReasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            } | null;
+                            actions: ("start" | "recertify")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/settlement-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocked: boolean;
+                            reason: ("pending" | "not-certified" | "recertification-required") | null;
+                            message: string | null;
+                            certified: boolean;
+                            /** @enum {string} */
+                            status: "not_certified" | "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed" | "recertification_required";
+                            statusName: string;
+                            currency: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                supportsUnionPay: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        registeredCountry: string;
+                        province: string;
+                        city: string;
+                        address: string;
+                        taxpayerType: string;
+                        taxNumber: string;
+                        financeContact: {
+                            lastName: string;
+                            firstName: string;
+                            mobile: string;
+                            email: string;
+                        };
+                        disclaimerAccepted: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankCountry: string;
+                        bankName: string;
+                        branchName: string;
+                        branchCode: string;
+                        branchLocation: string;
+                        accountHolder: string;
+                        accountNumber: string;
+                        currency: string;
+                        legalRepresentative: string;
+                        enterpriseCodeType: string;
+                        enterpriseCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        involved: boolean;
+                        items?: {
+                            item: number;
+                            details: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            mode: "first" | "recert_company" | "recert_bank";
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            step: number;
+                            steps: {
+                                company: boolean;
+                                bank: boolean;
+                                survey: boolean;
+                            };
+                            companyName: string;
+                            company: {
+                                registeredCountry: string;
+                                province: string;
+                                city: string;
+                                address: string;
+                                taxpayerType: string;
+                                taxNumber: string;
+                                financeContact: {
+                                    lastName: string;
+                                    firstName: string;
+                                    mobile: string;
+                                    email: string;
+                                };
+                                disclaimerAcceptedAt: string;
+                            } | null;
+                            bank: {
+                                bankCountry: string;
+                                bankName: string;
+                                bankListed: boolean;
+                                supportsUnionPay: boolean;
+                                branchName: string;
+                                branchCode: string;
+                                branchLocation: string;
+                                accountHolder: string;
+                                accountNumber: string;
+                                accountNumberMasked: string;
+                                currency: string;
+                                legalRepresentative: string;
+                                enterpriseCodeType: string;
+                                enterpriseCode: string;
+                            } | null;
+                            survey: {
+                                involved: boolean;
+                                items: {
+                                    item: number;
+                                    details: string;
+                                }[];
+                                itemTexts: string[];
+                            } | null;
+                            bankLetter: {
+                                required: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            verification: {
+                                maxAttempts: number;
+                                attemptsLeft: number;
+                                sentAt: string | null;
+                                verifiedAt: string | null;
+                                accountNumberMasked: string | null;
+                            };
+                            manualReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            failureReason: string | null;
+                            reviewId: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                mode: "first" | "recert_company" | "recert_bank";
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                step: number;
+                                steps: {
+                                    company: boolean;
+                                    bank: boolean;
+                                    survey: boolean;
+                                };
+                                companyName: string;
+                                company: {
+                                    registeredCountry: string;
+                                    province: string;
+                                    city: string;
+                                    address: string;
+                                    taxpayerType: string;
+                                    taxNumber: string;
+                                    financeContact: {
+                                        lastName: string;
+                                        firstName: string;
+                                        mobile: string;
+                                        email: string;
+                                    };
+                                    disclaimerAcceptedAt: string;
+                                } | null;
+                                bank: {
+                                    bankCountry: string;
+                                    bankName: string;
+                                    bankListed: boolean;
+                                    supportsUnionPay: boolean;
+                                    branchName: string;
+                                    branchCode: string;
+                                    branchLocation: string;
+                                    accountHolder: string;
+                                    accountNumber: string;
+                                    accountNumberMasked: string;
+                                    currency: string;
+                                    legalRepresentative: string;
+                                    enterpriseCodeType: string;
+                                    enterpriseCode: string;
+                                } | null;
+                                survey: {
+                                    involved: boolean;
+                                    items: {
+                                        item: number;
+                                        details: string;
+                                    }[];
+                                    itemTexts: string[];
+                                } | null;
+                                bankLetter: {
+                                    required: boolean;
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                verification: {
+                                    maxAttempts: number;
+                                    attemptsLeft: number;
+                                    sentAt: string | null;
+                                    verifiedAt: string | null;
+                                    accountNumberMasked: string | null;
+                                };
+                                manualReasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/verify-amount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                mode: "first" | "recert_company" | "recert_bank";
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                step: number;
+                                steps: {
+                                    company: boolean;
+                                    bank: boolean;
+                                    survey: boolean;
+                                };
+                                companyName: string;
+                                company: {
+                                    registeredCountry: string;
+                                    province: string;
+                                    city: string;
+                                    address: string;
+                                    taxpayerType: string;
+                                    taxNumber: string;
+                                    financeContact: {
+                                        lastName: string;
+                                        firstName: string;
+                                        mobile: string;
+                                        email: string;
+                                    };
+                                    disclaimerAcceptedAt: string;
+                                } | null;
+                                bank: {
+                                    bankCountry: string;
+                                    bankName: string;
+                                    bankListed: boolean;
+                                    supportsUnionPay: boolean;
+                                    branchName: string;
+                                    branchCode: string;
+                                    branchLocation: string;
+                                    accountHolder: string;
+                                    accountNumber: string;
+                                    accountNumberMasked: string;
+                                    currency: string;
+                                    legalRepresentative: string;
+                                    enterpriseCodeType: string;
+                                    enterpriseCode: string;
+                                } | null;
+                                survey: {
+                                    involved: boolean;
+                                    items: {
+                                        item: number;
+                                        details: string;
+                                    }[];
+                                    itemTexts: string[];
+                                } | null;
+                                bankLetter: {
+                                    required: boolean;
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                verification: {
+                                    maxAttempts: number;
+                                    attemptsLeft: number;
+                                    sentAt: string | null;
+                                    verifiedAt: string | null;
+                                    accountNumberMasked: string | null;
+                                };
+                                manualReasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/bank-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                mode: "first" | "recert_company" | "recert_bank";
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                step: number;
+                                steps: {
+                                    company: boolean;
+                                    bank: boolean;
+                                    survey: boolean;
+                                };
+                                companyName: string;
+                                company: {
+                                    registeredCountry: string;
+                                    province: string;
+                                    city: string;
+                                    address: string;
+                                    taxpayerType: string;
+                                    taxNumber: string;
+                                    financeContact: {
+                                        lastName: string;
+                                        firstName: string;
+                                        mobile: string;
+                                        email: string;
+                                    };
+                                    disclaimerAcceptedAt: string;
+                                } | null;
+                                bank: {
+                                    bankCountry: string;
+                                    bankName: string;
+                                    bankListed: boolean;
+                                    supportsUnionPay: boolean;
+                                    branchName: string;
+                                    branchCode: string;
+                                    branchLocation: string;
+                                    accountHolder: string;
+                                    accountNumber: string;
+                                    accountNumberMasked: string;
+                                    currency: string;
+                                    legalRepresentative: string;
+                                    enterpriseCodeType: string;
+                                    enterpriseCode: string;
+                                } | null;
+                                survey: {
+                                    involved: boolean;
+                                    items: {
+                                        item: number;
+                                        details: string;
+                                    }[];
+                                    itemTexts: string[];
+                                } | null;
+                                bankLetter: {
+                                    required: boolean;
+                                    file: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                verification: {
+                                    maxAttempts: number;
+                                    attemptsLeft: number;
+                                    sentAt: string | null;
+                                    verifiedAt: string | null;
+                                    accountNumberMasked: string | null;
+                                };
+                                manualReasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                                actions: string[];
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/bank-letter-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-info/applications/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            cancelled: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "reviewing" | "passed" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                certificationId: string;
+                                name: string;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "passed" | "failed";
+                                statusName: string;
+                                reviewComment: string | null;
+                                reviewer: string | null;
+                                time: string;
+                                timeText: string;
+                                path: string;
+                                stage: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/company/business-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "reviewing" | "passed" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                certificationId: string;
+                                name: string;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "passed" | "failed";
+                                statusName: string;
+                                reviewComment: string | null;
+                                reviewer: string | null;
+                                time: string;
+                                timeText: string;
+                                path: string;
+                                stage: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/business-info/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                    company?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                companyId: string;
+                                companyName: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                mode: string;
+                                modeName: string;
+                                /** @enum {string} */
+                                status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                                statusName: string;
+                                manualReasons: string[];
+                                bankName: string | null;
+                                accountNumber: string | null;
+                                currency: string | null;
+                                verificationAmount: string | null;
+                                verificationRound: number;
+                                verificationFailures: number;
+                                lockedAt: string | null;
+                                unlockWorkOrder: string | null;
+                                reviewId: string | null;
+                                failureReason: string | null;
+                                submittedAt: string | null;
+                                certifiedAt: string | null;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/business-info/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            companyId: string;
+                            companyName: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            mode: string;
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            manualReasons: string[];
+                            bankName: string | null;
+                            accountNumber: string | null;
+                            currency: string | null;
+                            verificationAmount: string | null;
+                            verificationRound: number;
+                            verificationFailures: number;
+                            lockedAt: string | null;
+                            unlockWorkOrder: string | null;
+                            reviewId: string | null;
+                            failureReason: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/business-info/applications/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workOrder: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            companyId: string;
+                            companyName: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            mode: string;
+                            modeName: string;
+                            /** @enum {string} */
+                            status: "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed";
+                            statusName: string;
+                            manualReasons: string[];
+                            bankName: string | null;
+                            accountNumber: string | null;
+                            currency: string | null;
+                            verificationAmount: string | null;
+                            verificationRound: number;
+                            verificationFailures: number;
+                            lockedAt: string | null;
+                            unlockWorkOrder: string | null;
+                            reviewId: string | null;
+                            failureReason: string | null;
+                            submittedAt: string | null;
+                            certifiedAt: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/partners/{partnerId}/settlement-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocked: boolean;
+                            reason: ("pending" | "not-certified" | "recertification-required") | null;
+                            message: string | null;
+                            certified: boolean;
+                            /** @enum {string} */
+                            status: "not_certified" | "draft" | "amount_verification" | "locked" | "auto_certifying" | "manual_review" | "awaiting_bank_letter" | "certified" | "failed" | "recertification_required";
+                            statusName: string;
+                            currency: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/supplier-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    company?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                companyName: string;
+                                ioi: boolean;
+                                bankAccount: string;
+                                currency: string;
+                                contractingEntity: string;
+                                source: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyName: string;
+                        ioi: boolean;
+                        bankAccount: string;
+                        currency: string;
+                        contractingEntity?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            companyName: string;
+                            ioi: boolean;
+                            bankAccount: string;
+                            currency: string;
+                            contractingEntity: string;
+                            source: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/partners/{partnerId}/revenue-share-agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signedAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            partnerId: string;
+                            signedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/companies/{companyId}/uscc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uscc: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            companyId: string;
+                            uscc: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 伙伴管理: partners and enrolling accounts, filtered and paged */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    path?: "software" | "service" | "si" | "learning" | "distributor";
+                    program?: string;
+                    hcpnStatus?: "draft" | "in_review" | "rejected" | "joined";
+                    joinedFrom?: string;
+                    joinedTo?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partnerId: string | null;
+                                /** Format: uuid */
+                                accountId: string;
+                                accountName: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                                uscc: string | null;
+                                isMainAccount: boolean | null;
+                                joinedAt: string | null;
+                                /** @enum {string} */
+                                hcpnStatus: "draft" | "in_review" | "rejected" | "joined";
+                                hcpnStatusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                hcpnApplicationId: string | null;
+                                hcpnReviewId: string | null;
+                                paths: {
+                                    path: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    status: string;
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    stage: ("role_selected" | "role_certified" | "differentiated") | null;
+                                    stageName: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    selectedAt: string | null;
+                                    joinedAt: string | null;
+                                    reviewId: string | null;
+                                    rejectReason: string | null;
+                                }[];
+                                programs: {
+                                    key: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                certifiedSolutions: number;
+                                passedLabels: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/partners/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 伙伴管理: the filters’ choices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paths: {
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            programs: {
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            hcpnStatuses: {
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/partners/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 伙伴详情: one partner’s lifecycle */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                status: string;
+                                isMainAccount: boolean;
+                                joinedAt: string;
+                                membersCount: number;
+                                programs: {
+                                    key: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            account: {
+                                /** Format: uuid */
+                                id: string;
+                                accountName: string;
+                                name: string | null;
+                                mobile: string;
+                                email: string | null;
+                                realNameStatus: string;
+                                enterpriseName: string | null;
+                            };
+                            company: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                                createdAt: string;
+                                accounts: {
+                                    /** Format: uuid */
+                                    partnerId: string;
+                                    accountName: string;
+                                    isMainAccount: boolean;
+                                    joinedAt: string;
+                                }[];
+                                businessInfo: {
+                                    taxCode: string | null;
+                                    registeredCapital: string | null;
+                                    foundedDate: string | null;
+                                    businessTerm: string | null;
+                                    licenceAddress: string | null;
+                                    legalPerson: string | null;
+                                    businessScope: string | null;
+                                    location: string | null;
+                                    staffSize: string | null;
+                                    annualRevenue: string | null;
+                                    website: string | null;
+                                    companyEmail: string | null;
+                                    intro: string | null;
+                                    licenceFileId: string | null;
+                                    contacts: {
+                                        name: string;
+                                        mobile: string;
+                                        email: string;
+                                    }[];
+                                } | null;
+                            };
+                            enrolment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "joined";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                route: ("automatic" | "manual") | null;
+                                manualReviewReasons: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                linkedExistingCompany: boolean;
+                                sensitiveRelation: ("declared" | "none") | null;
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                rejectReason: string | null;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                reviews: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    kindTitle: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    summary: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "in_review" | "approved" | "rejected" | "withdrawn" | "returned";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    stageName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                    submittedAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                                audit: {
+                                    items: {
+                                        id: string;
+                                        at: string;
+                                        actorKind: string;
+                                        actorName: string | null;
+                                        action: string;
+                                        objectType: string;
+                                        objectId: string | null;
+                                        ip: string | null;
+                                        before: unknown;
+                                        after: unknown;
+                                    }[];
+                                    total: number;
+                                };
+                            } | null;
+                            paths: {
+                                path: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                status: string;
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                stage: ("role_selected" | "role_certified" | "differentiated") | null;
+                                stageName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                selectedAt: string | null;
+                                joinedAt: string | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                            }[];
+                            certifications: {
+                                /** Format: uuid */
+                                id: string;
+                                path: string;
+                                pathName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                targetStage: string;
+                                targetStageName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                status: string;
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                failureReason: string | null;
+                                reviewId: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            solutions: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                kindName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                name: string;
+                                version: string;
+                                source: string;
+                                sourceName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                displayStatus: string;
+                                displayStatusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                updatedAt: string;
+                            }[];
+                            capabilities: {
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    level1Label: string;
+                                    level1Name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    status: string;
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    appliedAt: string;
+                                    updateDeadline: string | null;
+                                    validFrom: string | null;
+                                    validTo: string | null;
+                                    reviewId: string | null;
+                                }[];
+                                labels: {
+                                    /** Format: uuid */
+                                    applicationId: string;
+                                    level1Label: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    level2: {
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                    validFrom: string;
+                                    validTo: string;
+                                }[];
+                            };
+                            openReviews: {
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: string;
+                                    kindTitle: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    summary: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "in_review" | "approved" | "rejected" | "withdrawn" | "returned";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    stageName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                    submittedAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                                total: number;
+                            };
+                            audit: {
+                                items: {
+                                    id: string;
+                                    at: string;
+                                    actorKind: string;
+                                    actorName: string | null;
+                                    action: string;
+                                    objectType: string;
+                                    objectId: string | null;
+                                    ip: string | null;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                                total: number;
+                            };
+                            programMemberships: {
+                                /** Format: uuid */
+                                id: string;
+                                program: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: string | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                status: string;
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                businessRegion: string | null;
+                                joinedAt: string;
+                                expiresAt: string | null;
+                                applicationId: string | null;
+                            }[];
+                            businessCertification: {
+                                status: string;
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                certified: boolean;
+                                settlementBlocked: boolean;
+                                blockReason: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                currency: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6978,6 +15234,40 @@ export interface paths {
                             /** @enum {string} */
                             certification: "automatic" | "application" | "none";
                             rejectReason: string | null;
+                            switchOptions: {
+                                /** @enum {string} */
+                                type: "software" | "service" | "si" | "learning" | "distributor";
+                                name: string;
+                            }[];
+                            annualReview: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                path: "software" | "service" | "si" | "learning" | "distributor";
+                                pathName: string;
+                                /** @enum {string} */
+                                stage: "role_selected" | "role_certified" | "differentiated";
+                                stageName: string;
+                                /** @enum {string} */
+                                status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                                statusName: string;
+                                applyDeadline: string;
+                                modificationDeadline: string;
+                                resultsBy: string;
+                                canApply: boolean;
+                                canModify: boolean;
+                                modificationOpinion: string | null;
+                                resultOpinion: string | null;
+                                rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                                rolledBackToName: string | null;
+                                materials: string[];
+                                reviewId: string | null;
+                                startedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                            } | null;
                             stages: {
                                 /** @enum {string} */
                                 stage: "role_selected" | "role_certified" | "differentiated";
@@ -6994,6 +15284,7 @@ export interface paths {
                                 }[];
                                 benefits: string[];
                                 programs: string[];
+                                canDownloadCertificate: boolean;
                             }[];
                         };
                     };
@@ -7278,7 +15569,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: {
+                    path?: "si" | "learning" | "distributor";
+                    accepted?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                accountName: string;
+                                path: string;
+                                pathName: string;
+                                email: string | null;
+                                createdAt: string;
+                                acceptedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -7315,6 +15645,4798 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/{path}/stages/{stage}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    path: "software" | "service" | "si" | "learning" | "distributor";
+                    stage: "role_selected" | "role_certified" | "differentiated";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/annual-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    path?: "software" | "service" | "si" | "learning" | "distributor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                path: "software" | "service" | "si" | "learning" | "distributor";
+                                pathName: string;
+                                /** @enum {string} */
+                                stage: "role_selected" | "role_certified" | "differentiated";
+                                stageName: string;
+                                /** @enum {string} */
+                                status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                                statusName: string;
+                                applyDeadline: string;
+                                modificationDeadline: string;
+                                resultsBy: string;
+                                canApply: boolean;
+                                canModify: boolean;
+                                modificationOpinion: string | null;
+                                resultOpinion: string | null;
+                                rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                                rolledBackToName: string | null;
+                                materials: string[];
+                                reviewId: string | null;
+                                startedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/annual-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            pathName: string;
+                            /** @enum {string} */
+                            stage: "role_selected" | "role_certified" | "differentiated";
+                            stageName: string;
+                            /** @enum {string} */
+                            status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                            statusName: string;
+                            applyDeadline: string;
+                            modificationDeadline: string;
+                            resultsBy: string;
+                            canApply: boolean;
+                            canModify: boolean;
+                            modificationOpinion: string | null;
+                            resultOpinion: string | null;
+                            rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                            rolledBackToName: string | null;
+                            materials: string[];
+                            reviewId: string | null;
+                            startedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/annual-reviews/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        materials: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            pathName: string;
+                            /** @enum {string} */
+                            stage: "role_selected" | "role_certified" | "differentiated";
+                            stageName: string;
+                            /** @enum {string} */
+                            status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                            statusName: string;
+                            applyDeadline: string;
+                            modificationDeadline: string;
+                            resultsBy: string;
+                            canApply: boolean;
+                            canModify: boolean;
+                            modificationOpinion: string | null;
+                            resultOpinion: string | null;
+                            rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                            rolledBackToName: string | null;
+                            materials: string[];
+                            reviewId: string | null;
+                            startedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/paths/annual-reviews/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        materials: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            path: "software" | "service" | "si" | "learning" | "distributor";
+                            pathName: string;
+                            /** @enum {string} */
+                            stage: "role_selected" | "role_certified" | "differentiated";
+                            stageName: string;
+                            /** @enum {string} */
+                            status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                            statusName: string;
+                            applyDeadline: string;
+                            modificationDeadline: string;
+                            resultsBy: string;
+                            canApply: boolean;
+                            canModify: boolean;
+                            modificationOpinion: string | null;
+                            resultOpinion: string | null;
+                            rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                            rolledBackToName: string | null;
+                            materials: string[];
+                            reviewId: string | null;
+                            startedAt: string;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/paths/annual-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    path?: "software" | "service" | "si" | "learning" | "distributor";
+                    status?: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                path: "software" | "service" | "si" | "learning" | "distributor";
+                                pathName: string;
+                                /** @enum {string} */
+                                stage: "role_selected" | "role_certified" | "differentiated";
+                                stageName: string;
+                                /** @enum {string} */
+                                status: "started" | "reviewing" | "modification_requested" | "passed" | "failed";
+                                statusName: string;
+                                applyDeadline: string;
+                                modificationDeadline: string;
+                                resultsBy: string;
+                                canApply: boolean;
+                                canModify: boolean;
+                                modificationOpinion: string | null;
+                                resultOpinion: string | null;
+                                rolledBackTo: ("role_selected" | "role_certified" | "differentiated") | null;
+                                rolledBackToName: string | null;
+                                materials: string[];
+                                reviewId: string | null;
+                                startedAt: string;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 华为云伙伴计划: the plans with state and eligibility */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                benefits: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                /** @enum {string} */
+                                joinMode: "immediate" | "application" | "invitation" | "external" | "contact";
+                                joinModeName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                hasCertificate: boolean;
+                                link: string | null;
+                                steps: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                levels: {
+                                    /** @enum {string} */
+                                    level: "standard" | "preferred" | "leading" | "core";
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                                /** @enum {string} */
+                                state: "not_joined" | "draft" | "in_review" | "rejected" | "joined" | "expired" | "exiting";
+                                stateName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                applicationId: string | null;
+                                membershipId: string | null;
+                                eligibility: {
+                                    /** @enum {string} */
+                                    program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                                    eligible: boolean;
+                                    conditions: {
+                                        key: string;
+                                        no: number | null;
+                                        text: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        met: boolean;
+                                    }[];
+                                    unmet: {
+                                        key: string;
+                                        no: number | null;
+                                        text: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        met: boolean;
+                                    }[];
+                                    warnings: {
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看原因: a plan’s conditions and the unmet ones */
+        get: {
+            parameters: {
+                query: {
+                    program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                            eligible: boolean;
+                            conditions: {
+                                key: string;
+                                no: number | null;
+                                text: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                met: boolean;
+                            }[];
+                            unmet: {
+                                key: string;
+                                no: number | null;
+                                text: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                met: boolean;
+                            }[];
+                            warnings: {
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/form-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Select options of the application forms, the due-diligence questions and 表 3-1 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staffSizes: string[];
+                            repOffices: string[];
+                            businessRegions: string[];
+                            choices: {
+                                [key: string]: {
+                                    key: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            dueDiligence: {
+                                key: string;
+                                text: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                detailsWhen: "yes" | "no";
+                            }[];
+                            capabilityTagScope: {
+                                label: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                region: "global" | "china" | "overseas";
+                                regionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/pce/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入合作伙伴共拓计划 (joined at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agreements: {
+                            key: string;
+                            version: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            membership: {
+                                id: string | null;
+                                program: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                nonCompliant: boolean;
+                                businessRegion: string | null;
+                                joinedAt: string | null;
+                                expiresAt: string | null;
+                                hasCertificate: boolean;
+                                canDownloadCertificate: boolean;
+                                canUpgrade: boolean;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/service-capability/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入服务伙伴能力提升专项计划 (joined at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            membership: {
+                                id: string | null;
+                                program: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                nonCompliant: boolean;
+                                businessRegion: string | null;
+                                joinedAt: string | null;
+                                expiresAt: string | null;
+                                hasCertificate: boolean;
+                                canDownloadCertificate: boolean;
+                                canUpgrade: boolean;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已申请伙伴计划 > 伙伴计划 */
+        get: {
+            parameters: {
+                query?: {
+                    program?: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                    status?: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                businessInfo: {
+                                    companyName?: string;
+                                    taxCode?: string;
+                                    licenceFileId?: string | null;
+                                    registeredCapital?: string;
+                                    foundedDate?: string | null;
+                                    shareholderProofFileId?: string | null;
+                                    businessTermEnd?: string | null;
+                                    businessTermLongTerm?: boolean;
+                                    legalPerson?: string;
+                                    country?: string;
+                                    province?: string;
+                                    city?: string;
+                                    district?: string | null;
+                                    address?: string;
+                                    postcode?: string | null;
+                                    repOffice?: string | null;
+                                    businessRegion?: string | null;
+                                    companyEmail?: string | null;
+                                    landline?: string | null;
+                                    engagingHuaweiContact?: boolean;
+                                    staffSize?: string;
+                                    annualRevenue?: string;
+                                    logoFileId?: string | null;
+                                    website?: string | null;
+                                    intro?: string | null;
+                                    hasDistributorRelation?: boolean | null;
+                                    huaweiContact?: {
+                                        name: string;
+                                        mobile?: string | null;
+                                        email?: string | null;
+                                    } | null;
+                                    intendedDistributor?: {
+                                        companyName: string;
+                                        accountName: string;
+                                    } | null;
+                                };
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                dueDiligence: {
+                                    /** @enum {string} */
+                                    sensitiveRelation?: "declared" | "none";
+                                    sensitiveRelationDetails?: string | null;
+                                    truthful?: boolean;
+                                    answers?: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            answer: "yes" | "no";
+                                            details?: string | null;
+                                        };
+                                    };
+                                } | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                distributorApproval: {
+                                    /** @enum {string} */
+                                    status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 立即加入: 保存草稿 or 提交申请 a new application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                        /** @enum {string} */
+                        level?: "standard" | "preferred" | "leading" | "core";
+                        businessInfo?: {
+                            companyName?: string;
+                            taxCode?: string;
+                            licenceFileId?: string | null;
+                            registeredCapital?: string;
+                            foundedDate?: string | null;
+                            shareholderProofFileId?: string | null;
+                            businessTermEnd?: string | null;
+                            businessTermLongTerm?: boolean;
+                            legalPerson?: string;
+                            country?: string;
+                            province?: string;
+                            city?: string;
+                            district?: string | null;
+                            address?: string;
+                            postcode?: string | null;
+                            repOffice?: string | null;
+                            businessRegion?: string | null;
+                            companyEmail?: string | null;
+                            landline?: string | null;
+                            engagingHuaweiContact?: boolean;
+                            staffSize?: string;
+                            annualRevenue?: string;
+                            logoFileId?: string | null;
+                            website?: string | null;
+                            intro?: string | null;
+                            hasDistributorRelation?: boolean | null;
+                            huaweiContact?: {
+                                name: string;
+                                mobile?: string | null;
+                                email?: string | null;
+                            } | null;
+                            intendedDistributor?: {
+                                companyName: string;
+                                accountName: string;
+                            } | null;
+                        };
+                        contacts?: {
+                            name: string;
+                            mobile: string;
+                            email: string;
+                        }[];
+                        agreements?: {
+                            key: string;
+                            version: string;
+                        }[];
+                        answers?: {
+                            roleCertified?: boolean;
+                            performanceBand?: string;
+                            performanceProof?: string[];
+                            userBand?: string;
+                            certifiedCount?: number;
+                            certifiedProof?: string[];
+                            professionalCount?: number;
+                            professionalProof?: string[];
+                            expansionStaff?: string;
+                            expansionProof?: string[];
+                            technicalStaff?: string;
+                            technicalProof?: string[];
+                            salesBand?: string;
+                            salesProof?: string[];
+                            customerBand?: string;
+                            teamBand?: string;
+                            partnerTypes?: string[];
+                            proofs?: {
+                                category: string;
+                                /** Format: uuid */
+                                fileId: string;
+                            }[];
+                        };
+                        dueDiligence?: {
+                            /** @enum {string} */
+                            sensitiveRelation?: "declared" | "none";
+                            sensitiveRelationDetails?: string | null;
+                            truthful?: boolean;
+                            answers?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no";
+                                    details?: string | null;
+                                };
+                            };
+                        };
+                        submit: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                businessInfo: {
+                                    companyName?: string;
+                                    taxCode?: string;
+                                    licenceFileId?: string | null;
+                                    registeredCapital?: string;
+                                    foundedDate?: string | null;
+                                    shareholderProofFileId?: string | null;
+                                    businessTermEnd?: string | null;
+                                    businessTermLongTerm?: boolean;
+                                    legalPerson?: string;
+                                    country?: string;
+                                    province?: string;
+                                    city?: string;
+                                    district?: string | null;
+                                    address?: string;
+                                    postcode?: string | null;
+                                    repOffice?: string | null;
+                                    businessRegion?: string | null;
+                                    companyEmail?: string | null;
+                                    landline?: string | null;
+                                    engagingHuaweiContact?: boolean;
+                                    staffSize?: string;
+                                    annualRevenue?: string;
+                                    logoFileId?: string | null;
+                                    website?: string | null;
+                                    intro?: string | null;
+                                    hasDistributorRelation?: boolean | null;
+                                    huaweiContact?: {
+                                        name: string;
+                                        mobile?: string | null;
+                                        email?: string | null;
+                                    } | null;
+                                    intendedDistributor?: {
+                                        companyName: string;
+                                        accountName: string;
+                                    } | null;
+                                };
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                dueDiligence: {
+                                    /** @enum {string} */
+                                    sensitiveRelation?: "declared" | "none";
+                                    sensitiveRelationDetails?: string | null;
+                                    truthful?: boolean;
+                                    answers?: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            answer: "yes" | "no";
+                                            details?: string | null;
+                                        };
+                                    };
+                                } | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                distributorApproval: {
+                                    /** @enum {string} */
+                                    status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                } | null;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划申请详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            level: ("standard" | "preferred" | "leading" | "core") | null;
+                            levelName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            businessInfo: {
+                                companyName?: string;
+                                taxCode?: string;
+                                licenceFileId?: string | null;
+                                registeredCapital?: string;
+                                foundedDate?: string | null;
+                                shareholderProofFileId?: string | null;
+                                businessTermEnd?: string | null;
+                                businessTermLongTerm?: boolean;
+                                legalPerson?: string;
+                                country?: string;
+                                province?: string;
+                                city?: string;
+                                district?: string | null;
+                                address?: string;
+                                postcode?: string | null;
+                                repOffice?: string | null;
+                                businessRegion?: string | null;
+                                companyEmail?: string | null;
+                                landline?: string | null;
+                                engagingHuaweiContact?: boolean;
+                                staffSize?: string;
+                                annualRevenue?: string;
+                                logoFileId?: string | null;
+                                website?: string | null;
+                                intro?: string | null;
+                                hasDistributorRelation?: boolean | null;
+                                huaweiContact?: {
+                                    name: string;
+                                    mobile?: string | null;
+                                    email?: string | null;
+                                } | null;
+                                intendedDistributor?: {
+                                    companyName: string;
+                                    accountName: string;
+                                } | null;
+                            };
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            agreements: {
+                                key: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            answers: {
+                                [key: string]: unknown;
+                            };
+                            dueDiligence: {
+                                /** @enum {string} */
+                                sensitiveRelation?: "declared" | "none";
+                                sensitiveRelationDetails?: string | null;
+                                truthful?: boolean;
+                                answers?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        answer: "yes" | "no";
+                                        details?: string | null;
+                                    };
+                                };
+                            } | null;
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            distributorApproval: {
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a draft or a rejected application (and submit it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level?: "standard" | "preferred" | "leading" | "core";
+                        businessInfo?: {
+                            companyName?: string;
+                            taxCode?: string;
+                            licenceFileId?: string | null;
+                            registeredCapital?: string;
+                            foundedDate?: string | null;
+                            shareholderProofFileId?: string | null;
+                            businessTermEnd?: string | null;
+                            businessTermLongTerm?: boolean;
+                            legalPerson?: string;
+                            country?: string;
+                            province?: string;
+                            city?: string;
+                            district?: string | null;
+                            address?: string;
+                            postcode?: string | null;
+                            repOffice?: string | null;
+                            businessRegion?: string | null;
+                            companyEmail?: string | null;
+                            landline?: string | null;
+                            engagingHuaweiContact?: boolean;
+                            staffSize?: string;
+                            annualRevenue?: string;
+                            logoFileId?: string | null;
+                            website?: string | null;
+                            intro?: string | null;
+                            hasDistributorRelation?: boolean | null;
+                            huaweiContact?: {
+                                name: string;
+                                mobile?: string | null;
+                                email?: string | null;
+                            } | null;
+                            intendedDistributor?: {
+                                companyName: string;
+                                accountName: string;
+                            } | null;
+                        };
+                        contacts?: {
+                            name: string;
+                            mobile: string;
+                            email: string;
+                        }[];
+                        agreements?: {
+                            key: string;
+                            version: string;
+                        }[];
+                        answers?: {
+                            roleCertified?: boolean;
+                            performanceBand?: string;
+                            performanceProof?: string[];
+                            userBand?: string;
+                            certifiedCount?: number;
+                            certifiedProof?: string[];
+                            professionalCount?: number;
+                            professionalProof?: string[];
+                            expansionStaff?: string;
+                            expansionProof?: string[];
+                            technicalStaff?: string;
+                            technicalProof?: string[];
+                            salesBand?: string;
+                            salesProof?: string[];
+                            customerBand?: string;
+                            teamBand?: string;
+                            partnerTypes?: string[];
+                            proofs?: {
+                                category: string;
+                                /** Format: uuid */
+                                fileId: string;
+                            }[];
+                        };
+                        dueDiligence?: {
+                            /** @enum {string} */
+                            sensitiveRelation?: "declared" | "none";
+                            sensitiveRelationDetails?: string | null;
+                            truthful?: boolean;
+                            answers?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    answer: "yes" | "no";
+                                    details?: string | null;
+                                };
+                            };
+                        };
+                        submit: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                businessInfo: {
+                                    companyName?: string;
+                                    taxCode?: string;
+                                    licenceFileId?: string | null;
+                                    registeredCapital?: string;
+                                    foundedDate?: string | null;
+                                    shareholderProofFileId?: string | null;
+                                    businessTermEnd?: string | null;
+                                    businessTermLongTerm?: boolean;
+                                    legalPerson?: string;
+                                    country?: string;
+                                    province?: string;
+                                    city?: string;
+                                    district?: string | null;
+                                    address?: string;
+                                    postcode?: string | null;
+                                    repOffice?: string | null;
+                                    businessRegion?: string | null;
+                                    companyEmail?: string | null;
+                                    landline?: string | null;
+                                    engagingHuaweiContact?: boolean;
+                                    staffSize?: string;
+                                    annualRevenue?: string;
+                                    logoFileId?: string | null;
+                                    website?: string | null;
+                                    intro?: string | null;
+                                    hasDistributorRelation?: boolean | null;
+                                    huaweiContact?: {
+                                        name: string;
+                                        mobile?: string | null;
+                                        email?: string | null;
+                                    } | null;
+                                    intendedDistributor?: {
+                                        companyName: string;
+                                        accountName: string;
+                                    } | null;
+                                };
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                dueDiligence: {
+                                    /** @enum {string} */
+                                    sensitiveRelation?: "declared" | "none";
+                                    sensitiveRelationDetails?: string | null;
+                                    truthful?: boolean;
+                                    answers?: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            answer: "yes" | "no";
+                                            details?: string | null;
+                                        };
+                                    };
+                                } | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                distributorApproval: {
+                                    /** @enum {string} */
+                                    status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                } | null;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交 a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                businessInfo: {
+                                    companyName?: string;
+                                    taxCode?: string;
+                                    licenceFileId?: string | null;
+                                    registeredCapital?: string;
+                                    foundedDate?: string | null;
+                                    shareholderProofFileId?: string | null;
+                                    businessTermEnd?: string | null;
+                                    businessTermLongTerm?: boolean;
+                                    legalPerson?: string;
+                                    country?: string;
+                                    province?: string;
+                                    city?: string;
+                                    district?: string | null;
+                                    address?: string;
+                                    postcode?: string | null;
+                                    repOffice?: string | null;
+                                    businessRegion?: string | null;
+                                    companyEmail?: string | null;
+                                    landline?: string | null;
+                                    engagingHuaweiContact?: boolean;
+                                    staffSize?: string;
+                                    annualRevenue?: string;
+                                    logoFileId?: string | null;
+                                    website?: string | null;
+                                    intro?: string | null;
+                                    hasDistributorRelation?: boolean | null;
+                                    huaweiContact?: {
+                                        name: string;
+                                        mobile?: string | null;
+                                        email?: string | null;
+                                    } | null;
+                                    intendedDistributor?: {
+                                        companyName: string;
+                                        accountName: string;
+                                    } | null;
+                                };
+                                contacts: {
+                                    name: string;
+                                    mobile: string;
+                                    email: string;
+                                }[];
+                                agreements: {
+                                    key: string;
+                                    version: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                dueDiligence: {
+                                    /** @enum {string} */
+                                    sensitiveRelation?: "declared" | "none";
+                                    sensitiveRelationDetails?: string | null;
+                                    truthful?: boolean;
+                                    answers?: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            answer: "yes" | "no";
+                                            details?: string | null;
+                                        };
+                                    };
+                                } | null;
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                distributorApproval: {
+                                    /** @enum {string} */
+                                    status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                    statusName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    rejectReason: string | null;
+                                } | null;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/applications/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消 a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            level: ("standard" | "preferred" | "leading" | "core") | null;
+                            levelName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            businessInfo: {
+                                companyName?: string;
+                                taxCode?: string;
+                                licenceFileId?: string | null;
+                                registeredCapital?: string;
+                                foundedDate?: string | null;
+                                shareholderProofFileId?: string | null;
+                                businessTermEnd?: string | null;
+                                businessTermLongTerm?: boolean;
+                                legalPerson?: string;
+                                country?: string;
+                                province?: string;
+                                city?: string;
+                                district?: string | null;
+                                address?: string;
+                                postcode?: string | null;
+                                repOffice?: string | null;
+                                businessRegion?: string | null;
+                                companyEmail?: string | null;
+                                landline?: string | null;
+                                engagingHuaweiContact?: boolean;
+                                staffSize?: string;
+                                annualRevenue?: string;
+                                logoFileId?: string | null;
+                                website?: string | null;
+                                intro?: string | null;
+                                hasDistributorRelation?: boolean | null;
+                                huaweiContact?: {
+                                    name: string;
+                                    mobile?: string | null;
+                                    email?: string | null;
+                                } | null;
+                                intendedDistributor?: {
+                                    companyName: string;
+                                    accountName: string;
+                                } | null;
+                            };
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            agreements: {
+                                key: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            answers: {
+                                [key: string]: unknown;
+                            };
+                            dueDiligence: {
+                                /** @enum {string} */
+                                sensitiveRelation?: "declared" | "none";
+                                sensitiveRelationDetails?: string | null;
+                                truthful?: boolean;
+                                answers?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        answer: "yes" | "no";
+                                        details?: string | null;
+                                    };
+                                };
+                            } | null;
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            distributorApproval: {
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/applications/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 联系人信息 修改 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contacts: {
+                            name: string;
+                            mobile: string;
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            program: "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp";
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            level: ("standard" | "preferred" | "leading" | "core") | null;
+                            levelName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "rejected" | "approved" | "cancelled";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            businessInfo: {
+                                companyName?: string;
+                                taxCode?: string;
+                                licenceFileId?: string | null;
+                                registeredCapital?: string;
+                                foundedDate?: string | null;
+                                shareholderProofFileId?: string | null;
+                                businessTermEnd?: string | null;
+                                businessTermLongTerm?: boolean;
+                                legalPerson?: string;
+                                country?: string;
+                                province?: string;
+                                city?: string;
+                                district?: string | null;
+                                address?: string;
+                                postcode?: string | null;
+                                repOffice?: string | null;
+                                businessRegion?: string | null;
+                                companyEmail?: string | null;
+                                landline?: string | null;
+                                engagingHuaweiContact?: boolean;
+                                staffSize?: string;
+                                annualRevenue?: string;
+                                logoFileId?: string | null;
+                                website?: string | null;
+                                intro?: string | null;
+                                hasDistributorRelation?: boolean | null;
+                                huaweiContact?: {
+                                    name: string;
+                                    mobile?: string | null;
+                                    email?: string | null;
+                                } | null;
+                                intendedDistributor?: {
+                                    companyName: string;
+                                    accountName: string;
+                                } | null;
+                            };
+                            contacts: {
+                                name: string;
+                                mobile: string;
+                                email: string;
+                            }[];
+                            agreements: {
+                                key: string;
+                                version: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            answers: {
+                                [key: string]: unknown;
+                            };
+                            dueDiligence: {
+                                /** @enum {string} */
+                                sensitiveRelation?: "declared" | "none";
+                                sensitiveRelationDetails?: string | null;
+                                truthful?: boolean;
+                                answers?: {
+                                    [key: string]: {
+                                        /** @enum {string} */
+                                        answer: "yes" | "no";
+                                        details?: string | null;
+                                    };
+                                };
+                            } | null;
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            distributorApproval: {
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已加入伙伴计划 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string | null;
+                                program: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                nonCompliant: boolean;
+                                businessRegion: string | null;
+                                joinedAt: string | null;
+                                expiresAt: string | null;
+                                hasCertificate: boolean;
+                                canDownloadCertificate: boolean;
+                                canUpgrade: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            program: string;
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            level: ("standard" | "preferred" | "leading" | "core") | null;
+                            levelName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "exiting" | "ended";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            nonCompliant: boolean;
+                            businessRegion: string | null;
+                            joinedAt: string | null;
+                            expiresAt: string | null;
+                            hasCertificate: boolean;
+                            canDownloadCertificate: boolean;
+                            canUpgrade: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/memberships/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载证书 (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/level-upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提升等级 page: precondition and 达标 rows */
+        get: {
+            parameters: {
+                query?: {
+                    targetLevel?: "standard" | "preferred" | "leading" | "core";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            membershipId: string;
+                            /** @enum {string} */
+                            currentLevel: "standard" | "preferred" | "leading" | "core";
+                            currentLevelName: {
+                                zh: string;
+                                en: string;
+                            };
+                            targetLevel: ("standard" | "preferred" | "leading" | "core") | null;
+                            targetLevelName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            allowed: boolean;
+                            reasons: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            rows: {
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                dataTime: string;
+                                achieved: string;
+                                achievedValue: string;
+                                required: string;
+                                met: boolean;
+                                metName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            allMet: boolean;
+                            openUpgradeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/level-upgrades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已申请伙伴计划 > 伙伴等级 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                fromLevel: "standard" | "preferred" | "leading" | "core";
+                                fromLevelName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                targetLevel: "standard" | "preferred" | "leading" | "core";
+                                targetLevelName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                status: "in_review" | "rejected" | "approved";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                note: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                snapshot: {
+                                    key: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    dataTime: string;
+                                    achieved: string;
+                                    achievedValue: string;
+                                    required: string;
+                                    met: boolean;
+                                    metName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提升等级 提交申请 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetLevel: "standard" | "preferred" | "leading" | "core";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            upgrade: {
+                                /** Format: uuid */
+                                id: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                fromLevel: "standard" | "preferred" | "leading" | "core";
+                                fromLevelName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                targetLevel: "standard" | "preferred" | "leading" | "core";
+                                targetLevelName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                status: "in_review" | "rejected" | "approved";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                note: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                snapshot: {
+                                    key: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    dataTime: string;
+                                    achieved: string;
+                                    achievedValue: string;
+                                    required: string;
+                                    met: boolean;
+                                    metName: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/level-upgrades/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 等级申请详情 with the snapshot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            fromLevel: "standard" | "preferred" | "leading" | "core";
+                            fromLevelName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            targetLevel: "standard" | "preferred" | "leading" | "core";
+                            targetLevelName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            status: "in_review" | "rejected" | "approved";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            snapshot: {
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                dataTime: string;
+                                achieved: string;
+                                achievedValue: string;
+                                required: string;
+                                met: boolean;
+                                metName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已签署协议 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                key: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                version: string;
+                                signedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协议详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            program: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                            programName: {
+                                zh: string;
+                                en: string;
+                            };
+                            key: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            version: string;
+                            signedAt: string;
+                            companyName: string;
+                            content: {
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/agreements/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协议下载 (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/relation-declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关系申报 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            choice: ("declared" | "none") | null;
+                            choiceName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            details: string | null;
+                            declaredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 关系申报 确定 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice: "declared" | "none";
+                        details?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            declaration: {
+                                choice: ("declared" | "none") | null;
+                                choiceName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                details: string | null;
+                                declaredAt: string | null;
+                            };
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 主页 > 积分卡 */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visible: boolean;
+                            notice: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            year: number;
+                            distributorType: ("national" | "regional_12" | "regional_3") | null;
+                            distributorTypeName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            metrics: {
+                                /** @enum {string} */
+                                key: "annualPerformance" | "valueResellers" | "certifications" | "professionalCertifications";
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                requirement: string | null;
+                                achieved: string;
+                                met: boolean | null;
+                                /** @enum {string} */
+                                refresh: "T+1" | "T+2";
+                                dataDate: string;
+                                rule: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                levels: {
+                                    /** @enum {string} */
+                                    level: "associate" | "professional" | "expert";
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    requirement: number | null;
+                                    achieved: number;
+                                }[] | null;
+                            }[];
+                            notes: {
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度考核结果 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                passed: boolean;
+                                resultName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                results: {
+                                    key: string;
+                                    requirement: string;
+                                    achieved: string;
+                                    met: boolean;
+                                }[];
+                                /** @enum {string} */
+                                status: "published" | "acknowledged" | "handling_review" | "handling_rejected" | "exiting" | "retained";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                handling: ("exit" | "retain") | null;
+                                handlingName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                materialFileIds: string[];
+                                reviewId: string | null;
+                                rejectReason: string | null;
+                                publishedAt: string;
+                                acknowledgedAt: string | null;
+                                decidedAt: string | null;
+                                actions: ("acknowledge" | "choose-handling")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看详情 (handling progress) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            passed: boolean;
+                            resultName: {
+                                zh: string;
+                                en: string;
+                            };
+                            results: {
+                                key: string;
+                                requirement: string;
+                                achieved: string;
+                                met: boolean;
+                            }[];
+                            /** @enum {string} */
+                            status: "published" | "acknowledged" | "handling_review" | "handling_rejected" | "exiting" | "retained";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            handling: ("exit" | "retain") | null;
+                            handlingName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            materialFileIds: string[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            publishedAt: string;
+                            acknowledgedAt: string | null;
+                            decidedAt: string | null;
+                            actions: ("acknowledge" | "choose-handling")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/assessments/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认已知 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            passed: boolean;
+                            resultName: {
+                                zh: string;
+                                en: string;
+                            };
+                            results: {
+                                key: string;
+                                requirement: string;
+                                achieved: string;
+                                met: boolean;
+                            }[];
+                            /** @enum {string} */
+                            status: "published" | "acknowledged" | "handling_review" | "handling_rejected" | "exiting" | "retained";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            handling: ("exit" | "retain") | null;
+                            handlingName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            materialFileIds: string[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            publishedAt: string;
+                            acknowledgedAt: string | null;
+                            decidedAt: string | null;
+                            actions: ("acknowledge" | "choose-handling")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/assessments/{id}/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选择处理 → 提交审核 (exit or retain) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        handling: "exit" | "retain";
+                        materialFileIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            passed: boolean;
+                            resultName: {
+                                zh: string;
+                                en: string;
+                            };
+                            results: {
+                                key: string;
+                                requirement: string;
+                                achieved: string;
+                                met: boolean;
+                            }[];
+                            /** @enum {string} */
+                            status: "published" | "acknowledged" | "handling_review" | "handling_rejected" | "exiting" | "retained";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            handling: ("exit" | "retain") | null;
+                            handlingName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            materialFileIds: string[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            publishedAt: string;
+                            acknowledgedAt: string | null;
+                            decidedAt: string | null;
+                            actions: ("acknowledge" | "choose-handling")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/reseller/distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reseller’s distributor link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                resellerAccountName: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                businessRegion: string;
+                                /** @enum {string} */
+                                source: "application" | "invitation";
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                                createdAt: string;
+                                linkedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/reseller/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Distributor invitations to this account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                distributorRegion: string | null;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                email: string;
+                                accountManagerName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "failed" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                failedReason: string | null;
+                                sentAt: string;
+                                acceptedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/reseller/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接受华为云总经销商合作邀请 page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            distributorPartnerId: string;
+                            distributorName: string;
+                            distributorRegion: string | null;
+                            /** Format: uuid */
+                            resellerPartnerId: string;
+                            resellerName: string;
+                            email: string;
+                            accountManagerName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "failed" | "cancelled";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            failedReason: string | null;
+                            sentAt: string;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/reseller/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 愿意: accept a distributor’s invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        businessRegion: string;
+                        acceptNotice: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            resellerPartnerId: string;
+                            resellerName: string;
+                            resellerAccountName: string;
+                            /** Format: uuid */
+                            distributorPartnerId: string;
+                            distributorName: string;
+                            businessRegion: string;
+                            /** @enum {string} */
+                            source: "application" | "invitation";
+                            /** @enum {string} */
+                            status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            rejectReason: string | null;
+                            createdAt: string;
+                            linkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/reseller-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 云经销商合作申请 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                resellerAccountName: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                businessRegion: string;
+                                /** @enum {string} */
+                                source: "application" | "invitation";
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                                createdAt: string;
+                                linkedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/reseller-applications/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过 / 批量审批 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                resellerAccountName: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                businessRegion: string;
+                                /** @enum {string} */
+                                source: "application" | "invitation";
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                                createdAt: string;
+                                linkedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/reseller-applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核不通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            resellerPartnerId: string;
+                            resellerName: string;
+                            resellerAccountName: string;
+                            /** Format: uuid */
+                            distributorPartnerId: string;
+                            distributorName: string;
+                            businessRegion: string;
+                            /** @enum {string} */
+                            source: "application" | "invitation";
+                            /** @enum {string} */
+                            status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            rejectReason: string | null;
+                            createdAt: string;
+                            linkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/resellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 云经销商 (正常 / 退出中) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                resellerAccountName: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                businessRegion: string;
+                                /** @enum {string} */
+                                source: "application" | "invitation";
+                                /** @enum {string} */
+                                status: "pending" | "active" | "rejected" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                rejectReason: string | null;
+                                createdAt: string;
+                                linkedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/reseller-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看邀请记录 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                distributorRegion: string | null;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                email: string;
+                                accountManagerName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "failed" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                failedReason: string | null;
+                                sentAt: string;
+                                acceptedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 邀请云经销商 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        resellerAccount: string;
+                        accountManagerName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            distributorPartnerId: string;
+                            distributorName: string;
+                            distributorRegion: string | null;
+                            /** Format: uuid */
+                            resellerPartnerId: string;
+                            resellerName: string;
+                            email: string;
+                            accountManagerName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "failed" | "cancelled";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            failedReason: string | null;
+                            sentAt: string;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/distributor/reseller-invitations/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重发邀请 / 批量重发邀请 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                distributorPartnerId: string;
+                                distributorName: string;
+                                distributorRegion: string | null;
+                                /** Format: uuid */
+                                resellerPartnerId: string;
+                                resellerName: string;
+                                email: string;
+                                accountManagerName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "failed" | "cancelled";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                failedReason: string | null;
+                                sentAt: string;
+                                acceptedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/solution-provider/expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 您的解决方案提供商计划已经过期 (impacts and empty accounts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expired: boolean;
+                            title: {
+                                zh: string;
+                                en: string;
+                            };
+                            impacts: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            note: {
+                                zh: string;
+                                en: string;
+                            };
+                            emptyAccounts: {
+                                accountName: string;
+                                accountType: string;
+                                paths: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                programs: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/quick-registration/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 快捷注册新账号: 获取验证码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "sms";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            target: string;
+                            expiresAt: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/quick-registration/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 快捷注册新账号: 确认 (24-hour window opens) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "sms";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            deadline: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/quick-registration/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 快捷注册新账号: 注册 → 开通华为云 → 立即入驻 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @default 中国 */
+                        countryRegion?: string;
+                        countryCode?: string;
+                        mobile: string;
+                        code: string;
+                        password: string;
+                        confirmPassword: string;
+                        acceptCloudTerms: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/programs/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Distributor-plan invitations */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "accepted";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                companyName: string;
+                                accountName: string;
+                                /** @enum {string} */
+                                program: "distributor";
+                                email: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                createdAt: string;
+                                acceptedAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite an account to the distributor plan (生态经理) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        /** @enum {string} */
+                        program: "distributor";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            companyName: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            program: "distributor";
+                            email: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            createdAt: string;
+                            acceptedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/programs/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a scorecard’s figures, type and requirements (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        /** @enum {string} */
+                        program: "distributor" | "solution_provider";
+                        year: number;
+                        /** @enum {string} */
+                        distributorType?: "national" | "regional_12" | "regional_3";
+                        annualPerformance: string;
+                        effectiveUsers?: number;
+                        requirements?: {
+                            annualPerformance?: string;
+                            valueResellers?: number;
+                            effectiveUsers?: number;
+                            certifications?: {
+                                associate?: number;
+                                professional?: number;
+                                expert?: number;
+                            };
+                            professionalCertifications?: {
+                                associate?: number;
+                                professional?: number;
+                                expert?: number;
+                            };
+                        };
+                        dataDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            /** @enum {string} */
+                            program: "distributor" | "solution_provider";
+                            year: number;
+                            distributorType: ("national" | "regional_12" | "regional_3") | null;
+                            annualPerformance: string;
+                            effectiveUsers: number | null;
+                            requirements: {
+                                annualPerformance?: string;
+                                valueResellers?: number;
+                                effectiveUsers?: number;
+                                certifications?: {
+                                    associate?: number;
+                                    professional?: number;
+                                    expert?: number;
+                                };
+                                professionalCertifications?: {
+                                    associate?: number;
+                                    professional?: number;
+                                    expert?: number;
+                                };
+                            };
+                            dataDate: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/programs/reseller-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a linked reseller’s figures for the value-reseller count (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        distributorPartnerId: string;
+                        /** Format: uuid */
+                        resellerPartnerId: string;
+                        year: number;
+                        annualPerformance: string;
+                        payingCustomers: number;
+                        dataDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            valueReseller: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/programs/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a distributor’s annual assessment (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            passed: boolean;
+                            resultName: {
+                                zh: string;
+                                en: string;
+                            };
+                            results: {
+                                key: string;
+                                requirement: string;
+                                achieved: string;
+                                met: boolean;
+                            }[];
+                            /** @enum {string} */
+                            status: "published" | "acknowledged" | "handling_review" | "handling_rejected" | "exiting" | "retained";
+                            statusName: {
+                                zh: string;
+                                en: string;
+                            };
+                            handling: ("exit" | "retain") | null;
+                            handlingName: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            materialFileIds: string[];
+                            reviewId: string | null;
+                            rejectReason: string | null;
+                            publishedAt: string;
+                            acknowledgedAt: string | null;
+                            decidedAt: string | null;
+                            actions: ("acknowledge" | "choose-handling")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/programs/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan members, searchable */
+        get: {
+            parameters: {
+                query?: {
+                    program?: "pce" | "capability" | "solution_provider" | "distributor" | "reseller" | "marketplace_merchant" | "marketplace_csp" | "service_capability" | "wotu";
+                    status?: "active" | "expired" | "exiting" | "ended";
+                    search?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string | null;
+                                program: string;
+                                programName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                level: ("standard" | "preferred" | "leading" | "core") | null;
+                                levelName: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "exiting" | "ended";
+                                statusName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                nonCompliant: boolean;
+                                businessRegion: string | null;
+                                joinedAt: string | null;
+                                expiresAt: string | null;
+                                hasCertificate: boolean;
+                                canDownloadCertificate: boolean;
+                                canUpgrade: boolean;
+                                /** Format: uuid */
+                                partnerId: string;
+                                companyName: string;
+                                accountName: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品与价格: products on sale with their 包年/包月 and 按需 prices */
+        get: {
+            parameters: {
+                query?: {
+                    serviceTypeCode?: string;
+                    chargeMode?: "period" | "on_demand";
+                    regionCode?: string;
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                serviceTypeCode: string;
+                                serviceTypeName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                resourceTypeCode: string;
+                                resourceTypeName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                resourceSpec: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                specDesc: string;
+                                regions: string[];
+                                linear: boolean;
+                                sizeMeasureId: number | null;
+                                sizeMin: number | null;
+                                sizeMax: number | null;
+                                reviewRequired: boolean;
+                                peak95: boolean;
+                                chargeModes: ("period" | "on_demand")[];
+                                prices: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    chargeMode: "period" | "on_demand";
+                                    periodType: ("month" | "year") | null;
+                                    usageTypeCode: string | null;
+                                    /** @enum {string} */
+                                    model: "fixed" | "linear" | "tiered";
+                                    measureId: number | null;
+                                    unitPrice: string | null;
+                                    tiers: {
+                                        lower: string;
+                                        upper: string | null;
+                                        unitPrice: string;
+                                    }[];
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订单 (default: the last 6 months; a range spans at most 1 year) */
+        get: {
+            parameters: {
+                query?: {
+                    orderNo?: string;
+                    status?: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                    orderType?: "订购" | "续订" | "变更" | "退订";
+                    serviceTypeCode?: string;
+                    createdFrom?: unknown;
+                    createdTo?: unknown;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentMethod: string | null;
+                                associationType: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                payDeadline: string | null;
+                                cancelReason: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 订购: order 包年/包月 products (待支付 for 7 days, or 待审核) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            productId: string;
+                            regionCode: string;
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            periodNum: number;
+                            quantity?: number;
+                            size?: number;
+                            autoRenew?: boolean;
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNo: string;
+                            /** @enum {string} */
+                            orderType: "订购" | "续订" | "变更" | "退订";
+                            /** @enum {string} */
+                            status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                            serviceTypeCode: string;
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            paidAmount: string | null;
+                            paymentMethod: string | null;
+                            associationType: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                            payDeadline: string | null;
+                            cancelReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 支付 the customer’s own 待支付 order from its balance (余额支付); idempotent per requestId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        requestId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNo: string;
+                            /** @enum {string} */
+                            orderType: "订购" | "续订" | "变更" | "退订";
+                            /** @enum {string} */
+                            status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                            serviceTypeCode: string;
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            paidAmount: string | null;
+                            paymentMethod: string | null;
+                            associationType: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                            payDeadline: string | null;
+                            cancelReason: string | null;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的资源: the 包年/包月 or 按需 tab */
+        get: {
+            parameters: {
+                query?: {
+                    chargeMode?: "period" | "on_demand";
+                    status?: "使用中" | "已过期" | "已冻结" | "已退订" | "已删除";
+                    serviceTypeCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                productId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                /** @enum {string} */
+                                chargeMode: "period" | "on_demand";
+                                size: number | null;
+                                /** @enum {string} */
+                                status: "使用中" | "已过期" | "已冻结" | "已退订" | "已删除";
+                                effectiveAt: string;
+                                expiresAt: string | null;
+                                autoRenew: boolean;
+                                lastOrderId: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消费明细 of one 账期 (the last 18 months) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    productId?: string;
+                    serviceTypeCode?: string;
+                    chargingMode?: number;
+                    billDetailType?: number;
+                    resourceId?: string;
+                    tradeId?: string;
+                    regionCode?: string;
+                    hideZero?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                billMonth: string;
+                                chargingMode: number;
+                                billDetailType: number;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productId: string;
+                                resourceId: string | null;
+                                orderId: string | null;
+                                tradeId: string;
+                                usageTypeCode: string | null;
+                                usageAmount: string | null;
+                                usageMeasureId: number | null;
+                                consumeTime: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                paymentAmount: string;
+                                /** @description yuan, exact decimal */
+                                cashAmount: string;
+                                /** @description yuan, exact decimal */
+                                couponAmount: string;
+                                /** @description yuan, exact decimal */
+                                debtAmount: string;
+                                /** @enum {string} */
+                                paymentStatus: "已支付" | "未结清";
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -12,7 +12,6 @@ import { pickText } from '../../i18n';
 import { ChangePasswordPage } from '../../pages/ChangePasswordPage';
 import { ExportsPage } from '../../pages/ExportsPage';
 import { InboxPage } from '../../pages/InboxPage';
-import { ProfilePage } from '../../pages/ProfilePage';
 import { RealNamePage } from '../../pages/RealNamePage';
 import { EmployeeInvitationsPage } from './employee/EmployeeInvitationsPage';
 import { QualificationsPage } from './employee/QualificationsPage';
@@ -23,6 +22,18 @@ import { MemberDetailPage } from './org/MemberDetailPage';
 import { MembersPage } from './org/MembersPage';
 import { SpecialistsPage } from './org/SpecialistsPage';
 import { PartnerLayout } from './PartnerLayout';
+import { HcpnPage } from './hcpn/HcpnPage';
+import { PathRoutes, PathsRedirect } from './paths/PathRoutes';
+import { SolutionRoutes } from './solutions/SolutionRoutes';
+import { CapabilityRoutes } from './capabilities/CapabilityRoutes';
+import { BasicInfoPage } from './company/BasicInfoPage';
+import { BusinessInfoPage } from './company/BusinessInfoPage';
+import { MaterialsPage } from './company/MaterialsPage';
+import { ProgramRoutes } from './programs/ProgramRoutes';
+import { ScorecardPage } from './programs/ScorecardPage';
+import { ResellerManagementPage } from './programs/ResellerManagementPage';
+import { QuickRegisterPage } from './programs/QuickRegisterPage';
+import { AlertsPage, CustomerRoutes, ExpansionPage } from './customers/CustomerRoutes';
 
 const HOME = `${PARTNER_BASE}/home`;
 
@@ -44,6 +55,7 @@ export default function PartnerApp() {
       <Route path="register" element={<RegisterPage portal="partner" />} />
       <Route path="activate" element={<ActivatePage portal="partner" homePath={HOME} />} />
       <Route path="forgot-password" element={<ForgotPasswordPage portal="partner" />} />
+      <Route path="quick-register" element={<QuickRegisterPage />} />
       <Route
         element={
           <RequirePortal portal="partner">
@@ -53,11 +65,26 @@ export default function PartnerApp() {
       >
         <Route index element={<Navigate to="home" replace />} />
         <Route path="home" element={<HomePage />} />
+        <Route path="hcpn" element={<HcpnPage />} />
+        <Route path="home/paths/*" element={<PathRoutes />} />
+        <Route path="paths" element={<PathsRedirect />} />
+        <Route path="build/cloud-software/*" element={<SolutionRoutes kind="cloud" />} />
+        <Route path="build/advanced-software/*" element={<SolutionRoutes kind="advanced" />} />
+        <Route path="capabilities/*" element={<CapabilityRoutes />} />
+        <Route path="programs/*" element={<ProgramRoutes />} />
+        <Route path="home/scorecard" element={<ScorecardPage />} />
+        <Route path="sales/resellers" element={<ResellerManagementPage />} />
+        <Route path="sales/expansion" element={<ExpansionPage />} />
+        <Route path="sales/customers/*" element={<CustomerRoutes />} />
+        <Route path="sales/alerts" element={<AlertsPage />} />
         <Route path="org/members" element={<MembersPage />} />
         <Route path="org/members/create" element={<MemberCreatePage />} />
         <Route path="org/members/:id" element={<MemberDetailPage />} />
         <Route path="org/specialists" element={<SpecialistsPage />} />
-        <Route path="info/basic" element={<ProfilePage />} />
+        <Route path="info/basic" element={<BasicInfoPage />} />
+        <Route path="info/business" element={<BusinessInfoPage />} />
+        <Route path="info/cases" element={<MaterialsPage kind="cases" />} />
+        <Route path="info/plans" element={<MaterialsPage kind="plans" />} />
         <Route path="real-name" element={<RealNamePage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="exports" element={<ExportsPage />} />
