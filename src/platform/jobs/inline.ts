@@ -27,7 +27,12 @@ export class InlineQueue implements Queue {
     return 'inline';
   }
 
+  /** Waits for every job sent so far; a job that failed fails the caller (a test must not pass over it). */
   async drain(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
+    if (this.errors.length) {
+      const [first] = this.errors.splice(0);
+      throw first;
+    }
   }
 }

@@ -207,6 +207,55 @@ describe('floors', () => {
     expect(await balanceOf(db, a)).toBe('0.00');
   });
 
+  it('a refusal on an account locked after others puts those back exactly (balance, version, updated_at)', async () => {
+    // three accounts in id order; the last one cannot pay, so the first two were already moved when it refuses
+    const codes = [await openAccount(), await openAccount(), await openAccount()];
+    for (const c of codes) await fund(c, '5.00');
+    const sorted = (await Promise.all(codes.map((c) => getAccount(db, c)))).sort((x, y) => (x!.id < y!.id ? -1 : 1)).map((a) => a!);
+    const [first, second, last] = sorted as [NonNullable<Awaited<ReturnType<typeof getAccount>>>, NonNullable<Awaited<ReturnType<typeof getAccount>>>, NonNullable<Awaited<ReturnType<typeof getAccount>>>];
+    const key = randomUUID();
+    let hooked = 0;
+    await inTransaction(db, async (tx) => {
+      const attempt = post(tx, {
+        idempotencyKey: key,
+        kind: 'test.split',
+        lines: [
+          { account: first.code, amount: '3.00' },
+          { account: second.code, amount: '3.00' },
+          { account: last.code, amount: '-6.00' },
+        ],
+        beforeBalances: async () => {
+          hooked++;
+        },
+      });
+      await expect(attempt).rejects.toMatchObject({ code: 'ledger.insufficient-balance', params: { account: last.code, balance: '5.00', amount: '6.00' } });
+    });
+    expect(hooked).toBe(1);
+    for (const a of sorted) expect(await getAccount(db, a.code)).toEqual(a);
+    expect(await findPosting(db, key)).toBeNull();
+    await assertLedgerConsistent(db);
+  });
+
+  it('beforeBalances runs once with the new posting, before the balances move, and never on a replay', async () => {
+    const a = await openAccount();
+    const b = await openAccount();
+    await fund(a, '10.00');
+    const key = randomUUID();
+    const seen: { id: string; balance: string }[] = [];
+    const input = (tx: Db): PostInput => ({
+      ...transfer(a, b, '4.00', key),
+      beforeBalances: async (p) => {
+        seen.push({ id: p.id, balance: await balanceOf(tx, a) });
+      },
+    });
+    const first = await inTransaction(db, (tx) => post(tx, input(tx)));
+    const again = await inTransaction(db, (tx) => post(tx, input(tx)));
+    expect(seen).toEqual([{ id: first.posting.id, balance: '10.00' }]);
+    expect(again).toMatchObject({ replayed: true, posting: { id: first.posting.id } });
+    expect(again.posting).toEqual(first.posting);
+    expect(await balanceOf(db, a)).toBe('6.00');
+  });
+
   it('lets a debit reach the floor exactly, and a no-floor account go negative', async () => {
     const a = await openAccount();
     const b = await openAccount({ floor: null });

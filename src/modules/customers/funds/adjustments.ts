@@ -140,14 +140,33 @@ interface Movement {
  * One posting for the whole movement (a batch too), so its accounts are locked once, in the
  * ledger's id order: parallel batches and single adjustments never deadlock. Returns the 调账记录
  * rows; a replay returns the rows written the first time. The partner's 可拨款账户 row is hot (every
- * adjustment of the partner locks it until commit), so callers write as little as possible after
- * this: the records and one audit entry.
+ * adjustment of the partner waits for its lock, held until commit), so the 调账记录 rows and the
+ * `record` callback (the audit entry) are written in the ledger's `beforeBalances` step, before
+ * any account is locked: after the balances move only the posting lines and the commit remain.
  */
-async function move(tx: Executor, m: Movement): Promise<{ rows: AdjustmentRow[]; replayed: boolean }> {
+async function move(tx: Executor, m: Movement, record?: (rows: AdjustmentRow[]) => Promise<void>): Promise<{ rows: AdjustmentRow[]; replayed: boolean }> {
   const toCustomer = m.kind === 'allocation';
   const allocatable = allocatableAccount(m.partnerId);
   await ensureFundsAccounts(tx, m.partnerId, m.lines.map((l) => ({ customerAccountId: l.assoc.customerAccountId, scenario: l.scenario })));
   const total = sum(m.lines.map((l) => l.amount));
+  const now = clock.now();
+  const prefix = m.kind === 'allocation' || m.kind === 'recall' ? 'AD' : 'UR';
+  const records = m.lines.map((l) => ({
+    serialNo: serialNo(prefix, now),
+    partnerId: m.partnerId,
+    customerAccountId: l.assoc.customerAccountId,
+    associationId: l.assoc.id,
+    kind: m.kind,
+    scenario: l.scenario,
+    amount: l.amount.toFixed(2),
+    remark: m.remark,
+    requestId: m.requestId,
+    actorKind: m.actor.kind,
+    actorId: m.actor.id,
+    actorName: m.actor.name,
+    createdAt: now,
+  }));
+  let written: AdjustmentRow[] = [];
   let result: { posting: ledger.Posting; replayed: boolean };
   try {
     result = await ledger.post(tx, {
@@ -164,6 +183,13 @@ async function move(tx: Executor, m: Movement): Promise<{ rows: AdjustmentRow[];
           amount: toCustomer ? l.amount : l.amount.negated(),
         })),
       ],
+      beforeBalances: async (posting) => {
+        written = await tx
+          .insert(customerAdjustments)
+          .values(records.map((r) => ({ ...r, postingId: posting.id })))
+          .returning();
+        await record?.(written);
+      },
     });
   } catch (e) {
     if (e instanceof AppError && e.code === 'ledger.insufficient-balance') {
@@ -179,29 +205,7 @@ async function move(tx: Executor, m: Movement): Promise<{ rows: AdjustmentRow[];
     const rows = await tx.select().from(customerAdjustments).where(eq(customerAdjustments.postingId, result.posting.id)).orderBy(asc(customerAdjustments.serialNo));
     return { rows, replayed: true };
   }
-  const now = clock.now();
-  const rows = await tx
-    .insert(customerAdjustments)
-    .values(
-      m.lines.map((l) => ({
-        serialNo: serialNo(m.kind === 'allocation' || m.kind === 'recall' ? 'AD' : 'UR', now),
-        partnerId: m.partnerId,
-        customerAccountId: l.assoc.customerAccountId,
-        associationId: l.assoc.id,
-        kind: m.kind,
-        scenario: l.scenario,
-        amount: l.amount.toFixed(2),
-        remark: m.remark,
-        postingId: result.posting.id,
-        requestId: m.requestId,
-        actorKind: m.actor.kind,
-        actorId: m.actor.id,
-        actorName: m.actor.name,
-        createdAt: now,
-      })),
-    )
-    .returning();
-  return { rows, replayed: false };
+  return { rows: written, replayed: false };
 }
 
 function ctxActor(ctx: Ctx) {
@@ -350,15 +354,14 @@ export async function allocate(ctx: Ctx, input: AllocateInput): Promise<AdjustRe
       requestId: input.requestId,
       idempotencyKey: key,
       actor: ctxActor(ctx),
-    });
-    if (!res.replayed) {
-      await audit(tx, ctx, {
+    }, (written) =>
+      audit(tx, ctx, {
         action: 'customers.funds.allocated',
         objectType: 'customer_adjustment',
-        objectId: res.rows[0]!.postingId,
-        after: { scenario, remark, items: res.rows.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, amount: r.amount })) },
-      });
-    }
+        objectId: written[0]!.postingId,
+        after: { scenario, remark, items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, amount: r.amount })) },
+      }),
+    );
     return res;
   });
   if (!replayed) await afterCommit(ctx, rows.map((r) => r.associationId));
@@ -401,15 +404,14 @@ export async function recall(ctx: Ctx, input: RecallInput): Promise<AdjustResult
       requestId: input.requestId,
       idempotencyKey: key,
       actor: ctxActor(ctx),
-    });
-    if (!res.replayed) {
-      await audit(tx, ctx, {
+    }, (written) =>
+      audit(tx, ctx, {
         action: 'customers.funds.recalled',
         objectType: 'customer_adjustment',
-        objectId: res.rows[0]!.postingId,
-        after: { items: res.rows.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, scenario: r.scenario, amount: r.amount })) },
-      });
-    }
+        objectId: written[0]!.postingId,
+        after: { items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, scenario: r.scenario, amount: r.amount })) },
+      }),
+    );
     return res;
   });
   if (!replayed) await afterCommit(ctx, rows.map((r) => r.associationId));
