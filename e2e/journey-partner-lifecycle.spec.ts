@@ -126,7 +126,10 @@ test('a new company: register → real-name → HCPN (manual review) → service
   await page.getByTestId('hcpn-sensitive-declared').click();
   await page.getByTestId('hcpn-sensitive-details').fill('公司监事的配偶为华为在职员工');
   await page.getByTestId('hcpn-next').click();
-  for (const box of await page.getByTestId('hcpn-agreements-form').locator('input[type=checkbox]').all()) await box.check();
+  // the agreements load with the step: wait for all three before ticking them
+  const boxes = page.getByTestId('hcpn-agreements-form').locator('input[type=checkbox]');
+  await expect(boxes).toHaveCount(3);
+  for (const box of await boxes.all()) await box.check();
   await page.getByTestId('hcpn-submit').click();
   await expect(page.getByTestId('hcpn-status')).toHaveText('审核中');
   await approveReview(page, 'reviewer', company);

@@ -93,6 +93,7 @@ test('HCPN enrolment: the four steps with counters and checks, manual review rea
   // 4 签署协议 → 提交认证: the verified USCC differs, so 人工审核
   const agreements = page.getByTestId('hcpn-agreements-form');
   await expect(agreements).toContainText('请认真阅读以下协议内容并在方框内勾选确认');
+  await expect(agreements.locator('input[type=checkbox]')).toHaveCount(3); // they load with the step
   for (const box of await agreements.locator('input[type=checkbox]').all()) await box.check();
   await page.getByTestId('hcpn-submit').click();
   await expect(page.getByTestId('hcpn-in-review')).toContainText('入驻申请审核中');

@@ -391,6 +391,7 @@ describe('re-certification (重新认证) and the bank confirmation letter (R10)
   it('company information only: no transfer, 自动认证中 → 已认证; unchanged information is refused', async () => {
     const c = await company(t);
     await certify(t, c);
+    clock.set('2025-03-10T02:01:00Z'); // the re-certification comes later than the first one (the latest certified wins)
     const re = await call(t, c.session, 'POST', '/api/business-info/applications', {});
     expect(re.status).toBe(201);
     expect(re.body).toMatchObject({ mode: 'recert_company', modeName: '重新认证（仅修改公司信息）', status: 'draft', step: 4 });

@@ -39,7 +39,7 @@ export async function latestCertified(ex: Executor, companyId: string): Promise<
     .select()
     .from(businessCertifications)
     .where(and(eq(businessCertifications.companyId, companyId), eq(businessCertifications.status, 'certified')))
-    .orderBy(desc(businessCertifications.certifiedAt))
+    .orderBy(desc(businessCertifications.certifiedAt), desc(businessCertifications.createdAt))
     .limit(1);
   return row ?? null;
 }
