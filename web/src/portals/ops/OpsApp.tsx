@@ -21,6 +21,8 @@ import { AnnualReviewsPage } from './lifecycle/AnnualReviewsPage';
 import { BusinessInfoOpsPage } from './company/BusinessInfoOpsPage';
 import { companyNavItems } from './company/nav';
 import { programsNavItems } from './programs/nav';
+import { customersNavItems } from './customers/nav';
+import { CustomersOpsPage } from './customers/CustomersOpsPage';
 import { ProgramsOpsPage } from './programs/ProgramsOpsPage';
 
 const HOME = `${OPS_BASE}/reviews`;
@@ -40,6 +42,7 @@ function OpsLayout() {
         ...lifecycleNavItems(OPS_BASE),
         ...companyNavItems(),
         ...programsNavItems(),
+        ...customersNavItems(),
         { path: `${OPS_BASE}/audit`, label: t('ops.audit'), icon: <AuditOutlined />, testId: 'nav-audit' },
         { path: `${OPS_BASE}/inbox`, label: t('layout.inbox'), icon: <MailOutlined />, testId: 'nav-inbox' },
         { path: `${OPS_BASE}/password`, label: t('layout.changePassword'), icon: <LockOutlined />, testId: 'nav-password' },
@@ -73,6 +76,7 @@ export default function OpsApp() {
         <Route path="paths/annual-reviews" element={<AnnualReviewsPage base={OPS_BASE} />} />
         <Route path="company/business-info" element={<BusinessInfoOpsPage />} />
         <Route path="programs" element={<ProgramsOpsPage />} />
+        <Route path="customers" element={<CustomersOpsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="password" element={<ChangePasswordPage homePath={HOME} />} />
