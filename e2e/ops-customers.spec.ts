@@ -26,9 +26,12 @@ test('客户运营: association history, a raised alert reaches the partner, adj
   await page.getByTestId('ops-alert-ok').click();
   await expect(page.getByTestId('ops-alerts')).toContainText('E2E 客户流失风险');
 
-  // 调账记录 across partners
+  // 调账记录 across partners, searched by the customer's account name
   await page.getByTestId('ops-tab-adjustments').click();
+  await page.getByTestId('ops-adjustments-customer').fill('customer_a');
+  await page.getByTestId('ops-adjustments-search').click();
   await expect(page.getByTestId('ops-adjustments')).toContainText('customer_a');
+  await expect(page.getByTestId('ops-adjustments')).not.toContainText('sp_resale_1');
 
   // the partner sees the alert under 销售 > 客户预警
   await signIn(page, 'partner', { identifier: 'sp_admin' });

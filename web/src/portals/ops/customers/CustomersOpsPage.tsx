@@ -183,9 +183,9 @@ function AdjustmentsTab() {
           <Input allowClear maxLength={40} />
         </Form.Item>
         <Form.Item name="customer" label={tx(T.accountName)}>
-          <Input allowClear maxLength={64} />
+          <Input allowClear maxLength={64} data-testid="ops-adjustments-customer" />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
+        <Button type="primary" htmlType="submit" data-testid="ops-adjustments-search">
           {tx(T.search)}
         </Button>
       </Form>
