@@ -311,3 +311,21 @@ describe('with pg-boss', () => {
     }
   });
 });
+
+describe('the fast paths of the XLSX export', () => {
+  it('formats Beijing time exactly as formatForRecipient does, before and after 1992', async () => {
+    const { beijingTime } = await import('./service.js');
+    const { formatForRecipient } = await import('../notify/time.js');
+    for (const iso of ['1988-07-01T03:00:00Z', '1991-12-31T16:00:00Z', '2024-02-29T15:59:59Z', '2025-03-01T16:00:00Z', '2025-12-31T23:59:59.999Z']) {
+      const d = new Date(iso);
+      expect(beijingTime(d)).toBe(formatForRecipient(d, 'Asia/Shanghai'));
+    }
+  });
+
+  it('escapes XML and drops characters XML cannot carry', async () => {
+    const { xmlText, columnLetters } = await import('./writers.js');
+    expect(xmlText('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');
+    expect(xmlText('x\u0001y\tz')).toBe('xy\tz');
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});

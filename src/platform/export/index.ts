@@ -4,6 +4,7 @@ export {
   defineExport,
   createExportRegistry,
   DEFAULT_MAX_ROWS,
+  keysetRows,
   type ExportDefinition,
   type ExportColumn,
   type ExportRegistry,

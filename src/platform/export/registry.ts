@@ -55,3 +55,26 @@ export function createExportRegistry(defs: ExportDefinition<any, any>[]): Export
 }
 
 export const DEFAULT_MAX_ROWS = 5_000_000;
+
+/**
+ * The rows of a keyset-paged query for `rows`, one page read ahead: while the runner masks and writes
+ * page k, the database is already producing page k+1. `fetch(null)` reads the first page, `fetch(cursor)`
+ * the page after that cursor; a page shorter than `pageSize` is the last.
+ */
+export async function* keysetRows<Row, Cursor>(
+  fetch: (after: Cursor | null) => Promise<Row[]>,
+  cursorOf: (last: Row) => Cursor,
+  pageSize: number,
+): AsyncGenerator<Row> {
+  const ahead = (after: Cursor | null) => {
+    const p = fetch(after);
+    p.catch(() => undefined); // surfaced by the await below; not unhandled if the runner stops early
+    return p;
+  };
+  let next: Promise<Row[]> | null = ahead(null);
+  while (next) {
+    const page: Row[] = await next;
+    next = page.length >= pageSize ? ahead(cursorOf(page[page.length - 1]!)) : null;
+    for (const row of page) yield row;
+  }
+}

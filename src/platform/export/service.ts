@@ -178,10 +178,23 @@ export async function openExportDownload(ctx: Ctx, id: string): Promise<{ file: 
   return { file, stream: await ctx.deps.storage.get(file.storageKey) };
 }
 
-function cell(v: CellValue): string | number | boolean | Date | null {
+/** China has kept UTC+8 without daylight saving since 1992; earlier times go through Intl. */
+const BEIJING_FIXED_FROM = Date.UTC(1992, 0, 1);
+const BEIJING_OFFSET_MS = 8 * 60 * MINUTE_MS;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** formatForRecipient(d, 'Asia/Shanghai') ("2025/03/01 09:30:00 GMT+08:00") without Intl's cost per cell. */
+export function beijingTime(d: Date): string {
+  const ms = d.getTime();
+  if (!(ms >= BEIJING_FIXED_FROM) || ms > 253402300799999) return formatForRecipient(d, DEFAULT_TIME_ZONE);
+  const t = new Date(ms + BEIJING_OFFSET_MS);
+  return `${t.getUTCFullYear()}/${pad2(t.getUTCMonth() + 1)}/${pad2(t.getUTCDate())} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())} GMT+08:00`;
+}
+
+function cell(v: CellValue): string | number | boolean | null {
   if (v === undefined || v === null) return null;
   // times in the export read in Beijing time with their offset, like the guide's screens
-  if (v instanceof Date) return formatForRecipient(v, DEFAULT_TIME_ZONE);
+  if (v instanceof Date) return beijingTime(v);
   return v;
 }
 
@@ -220,15 +233,20 @@ export async function runExport(db: Db, deps: Deps, registry: ExportRegistry, ex
     const params = def.params ? def.params.parse(job.params) : job.params;
     const writer: RowWriter = job.format === 'xlsx' ? new XlsxWriter(filePath, title) : new CsvWriter(filePath);
     await writer.header(def.columns.map((c) => render(c.title, lang)));
+    // one getter per column, decided once rather than per cell
+    const getters = def.columns.map((c): ((row: Record<string, CellValue>) => string | number | boolean | null) => {
+      const read = c.value ? (row: Record<string, CellValue>) => c.value!(row) : (row: Record<string, CellValue>) => row[c.key];
+      const kind = c.mask;
+      return kind ? (row) => { const raw = read(row); return mask(kind, raw === null || raw === undefined ? null : String(raw)); } : (row) => cell(read(row));
+    });
+    const width = getters.length;
     let n = 0;
     for await (const row of def.rows(db, ctx, params)) {
       if (++n > maxRows) throw new TooManyRows();
-      await writer.row(
-        def.columns.map((c) => {
-          const raw = c.value ? c.value(row) : (row as Record<string, CellValue>)[c.key];
-          return c.mask ? mask(c.mask, raw === null || raw === undefined ? null : String(raw)) : cell(raw);
-        }),
-      );
+      const values = new Array<string | number | boolean | null>(width);
+      for (let i = 0; i < width; i++) values[i] = getters[i]!(row as Record<string, CellValue>);
+      await writer.row(values);
+      // the progress write is also the loop's regular turn of the event loop, which lets the zip stream drain
       if (n % PROGRESS_EVERY === 0) await db.update(exportJobs).set({ progressRows: n }).where(eq(exportJobs.id, job.id));
     }
     await writer.close();
