@@ -1,4 +1,5 @@
 import { eq, or } from 'drizzle-orm';
+import { requireMemberMaySignIn } from '../partners/standing.js';
 import { inTransaction, isUniqueViolation, type Executor } from '../../platform/db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { clock } from '../../platform/clock.js';
@@ -152,6 +153,7 @@ export async function login(ctx: Ctx, input: LoginInput) {
     const m = await findMemberForLogin(ctx.db, input.tenant.trim(), id);
     if (!m || !(await verifyPassword(m.passwordHash, input.password))) return fail();
     if (m.status !== 'normal') throw refused('auth.member-locked', { zh: '该账号已被锁定，请联系管理员', en: 'This member is locked; contact your administrator' });
+    await requireMemberMaySignIn(ctx.db, m.partnerId); // R29: only the super admin signs in (partners/standing.ts)
     return finishLogin(ctx, throttleKey, { subjectKind: 'member', subjectId: m.memberId, partnerId: m.partnerId, portal: 'partner' }, { mustChangePassword: m.mustChangePassword });
   }
   // 华为账号: 手机号/邮件地址/帐号名/原华为云帐号

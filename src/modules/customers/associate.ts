@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { requirePartnerTakesNewCustomers } from '../partners/standing.js';
 import type { Ctx } from '../../platform/context.js';
 import { inTransaction, isUniqueViolation, pgCode, type Executor, type Tx } from '../../platform/db/index.js';
 import { clock } from '../../platform/clock.js';
@@ -92,6 +93,7 @@ export async function associateByInvitation(ctx: Ctx, input: AssociateInput) {
   const actor = requireAccount(ctx);
   const [inv] = input.token.length <= 64 ? await ctx.db.select().from(customerInvitations).where(eq(customerInvitations.token, input.token)) : [];
   if (!inv) throw failureError('link_not_found'); // no partner to file it under
+  await requirePartnerTakesNewCustomers(ctx.db, inv.partnerId); // R29 (partners/standing.ts)
   const type = inv.associationType as AssociationType;
 
   // the notice: always by link; by QR code only for 代售 (13.1.2 步骤2, 13.1.3 步骤2)

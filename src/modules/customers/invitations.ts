@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { requireMayTakeNewCustomers } from '../partners/standing.js';
 import { and, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx, PartnerActor } from '../../platform/context.js';
@@ -160,6 +161,7 @@ export async function sendReportInvitation(
 /** 邀请 / 批量邀请 (op 8): 已报备 rows with an e-mail; every chosen row must qualify (是否符合邀请条件). */
 export async function inviteReports(ctx: Ctx, input: { reportIds: string[]; associationType: AssociationType }) {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   await requireChannelOpen(ctx.db, actor.partnerId);
   const ids = [...new Set(input.reportIds)];
   if (!ids.length) throw fieldError('reportIds', 'customers.invite.none', { zh: '请选择客户', en: 'Choose customers' });
@@ -249,6 +251,7 @@ async function linkViews(ctx: Ctx, rows: CustomerInvitation[]): Promise<LinkView
  */
 export async function genericLinks(ctx: Ctx): Promise<{ items: LinkView[] }> {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   await requireChannelOpen(ctx.db, actor.partnerId);
   const key = creatorKey(actor);
   const tag = await actorAccountName(ctx.db, actor);
@@ -294,6 +297,7 @@ export type CreateLinkInput = z.infer<typeof CreateLinkInput>;
 /** 生成邀请链接及二维码 (自定义 / 活动, op 9). */
 export async function createLink(ctx: Ctx, input: CreateLinkInput): Promise<LinkView> {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   await requireChannelOpen(ctx.db, actor.partnerId);
   const now = clock.now();
   const row = await inTransaction(ctx.db, async (tx) => {
@@ -516,6 +520,7 @@ export async function revealRecord(ctx: Ctx, id: string) {
 /** 重发邀请 (single or batch): only 已失效 e-mail invitations whose report is still 已报备. */
 export async function resendInvitations(ctx: Ctx, input: { recordIds: string[] }) {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   await requireChannelOpen(ctx.db, actor.partnerId);
   const ids = [...new Set(input.recordIds)];
   if (!ids.length) throw fieldError('recordIds', 'customers.resend.none', { zh: '请选择客户', en: 'Choose customers' });

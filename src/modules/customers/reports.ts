@@ -1,4 +1,5 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { requireMayTakeNewCustomers } from '../partners/standing.js';
 import type { Ctx, PartnerActor } from '../../platform/context.js';
 import { inTransaction, isUniqueViolation, type Executor, type Tx } from '../../platform/db/index.js';
 import { addDays, clock } from '../../platform/clock.js';
@@ -208,6 +209,7 @@ async function afterReported(tx: Tx, ctx: Ctx, report: CustomerReport) {
  */
 export async function reportCustomer(ctx: Ctx, input: ReportInput): Promise<ReportView> {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   const r = cleanReport(input);
   await requireReservedContact(ctx.db, actor);
   await requireChannelOpen(ctx.db, actor.partnerId);
@@ -230,6 +232,7 @@ export async function reportCustomer(ctx: Ctx, input: ReportInput): Promise<Repo
 /** 继续申请报备 (8255): 待审核, decided by the vendor within 4 working days (due date stored). */
 export async function applyManualReport(ctx: Ctx, input: ReportInput & ManualInfo): Promise<ReportView> {
   const actor = requirePermission(ctx, P.expansion);
+  await requireMayTakeNewCustomers(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   const r = cleanReport(input);
   const info: Record<string, string> = {};
   for (const [k, label] of [

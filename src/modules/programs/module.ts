@@ -3,6 +3,7 @@ import { programsRoutes } from './routes.js';
 import { programReviewKinds } from './review-kinds.js';
 import { expireMemberships } from './memberships.js';
 import './channel.js'; // the distributor ↔ reseller relation, for the customers module
+import './standing.js'; // R26 / R29 checks, for cloud, customers and accounts (partners/standing.ts)
 
 /**
  * The programs module as the server assembles it: routes, the review kinds (one per plan applied for,

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { requireMayActOnBehalf } from '../../partners/standing.js';
 import type { Ctx } from '../../../platform/context.js';
 import { inTransaction, type Executor } from '../../../platform/db/index.js';
 import { P, requireAccount, requirePermission } from '../../../platform/access/index.js';
@@ -106,6 +107,7 @@ export async function agencyAgreementStatus(ctx: Ctx) {
 /** 更多 > 申请客户授权 → (first time: 我已阅读并同意《合作伙伴代客操作协议》) → 确定 → 已给客户发送授权申请. */
 export async function requestAuthorization(ctx: Ctx, customerId: string, input: { acceptAgreement?: boolean }) {
   const actor = requirePermission(ctx, P.customers);
+  await requireMayActOnBehalf(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   const scope = await customerScope(ctx);
   return inTransaction(ctx.db, async (tx) => {
     const assoc = await requireCustomer(tx, actor, scope, customerId, 'share');
@@ -196,6 +198,7 @@ export async function listPartnerAuthorizations(ctx: Ctx, q: { customerId?: stri
  */
 export async function startOnBehalf(ctx: Ctx, customerId: string, mode: AuthorizationScope) {
   const actor = requirePermission(ctx, P.customers);
+  await requireMayActOnBehalf(ctx.db, actor.partnerId); // R29 (partners/standing.ts)
   const scope = await customerScope(ctx);
   const assoc = await requireCustomer(ctx.db, actor, scope, customerId);
   if (assoc.associationType !== 'resale') {
