@@ -22,7 +22,9 @@ import { BENCH_MANAGERS, fundAllocatable, resaleCustomerIds, seedCustomerWorld }
  *    For comparison the same number of allocations as 批量拨款 of 10 customers per request (one posting each).
  *
  * BENCH_CUSTOMERS (default 100000), BENCH_LIST_REQUESTS (300), BENCH_ALLOCATIONS (5000; a fixed number, so every
- * request has been answered when the ledger is checked).
+ * request has been answered when the ledger is checked). BENCH_ONLY=allocations measures the allocations on
+ * PostgreSQL alone (no lists, no PGlite) and writes bench/results/customers-allocations.json instead, for
+ * repeated runs while tuning.
  */
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 300);
@@ -33,6 +35,9 @@ const BATCH_SIZE = 10;
 const BATCHES = Math.max(10, Math.round(ALLOCATIONS / BATCH_SIZE)); // the same number of allocations, in batches
 const ALLOCATION_CUSTOMERS = 20_000;
 const AMOUNT = '1.00';
+const ONLY_ALLOCATIONS = process.env.BENCH_ONLY === 'allocations';
+// 50 concurrent callers get 50 database connections in the server (bench/serve.ts reads it)
+process.env.BENCH_POOL_SIZE ??= String(CONNECTIONS);
 const TARGETS = { listPostgres: 50, listPglite: 200, allocationsPerSecond: 500 };
 
 async function signIn(url: string): Promise<{ cookie: string; csrf: string }> {
@@ -128,7 +133,7 @@ async function measureAllocations(url: string, session: { cookie: string; csrf: 
 export default async function run() {
   const cores = os.cpus().length;
   const results: BenchResult[] = [];
-  for (const db of ['postgres', 'pglite'] as DbKind[]) {
+  for (const db of (ONLY_ALLOCATIONS ? ['postgres'] : ['postgres', 'pglite']) as DbKind[]) {
     const bdb = await benchDatabase(db, 'customers');
     try {
       const world = await seedCustomerWorld(bdb.database, CUSTOMERS);
@@ -141,10 +146,10 @@ export default async function run() {
       try {
         const session = await signIn(server.url);
         const target = db === 'postgres' ? TARGETS.listPostgres : TARGETS.listPglite;
-        for (const [kind, label, requests] of [
+        for (const [kind, label, requests] of (ONLY_ALLOCATIONS ? [] : [
           ['target', 'customer list, 关联类型 + 客户经理 filter, by 关联时间', LIST_REQUESTS],
           ['mixed', 'customer list, mixed filters (none / type / manager / both)', Math.round(LIST_REQUESTS / 2)],
-        ] as const) {
+        ]) as ReadonlyArray<readonly ['target' | 'mixed', string, number]>) {
           const list = await measureList(server.url, session.cookie, kind, requests);
           console.log(`${db}: ${label}: p50 ${list.p50.toFixed(1)} ms, p95 ${list.p95.toFixed(1)} ms, p99 ${list.p99.toFixed(1)} ms (target p95 < ${target} ms)`);
           const scale = { customers: world.customers, managers: BENCH_MANAGERS.length, requests, concurrency: 1, pages: '1–25 × 20|50 rows', cores, target: `p95 < ${target} ms` };
@@ -179,7 +184,7 @@ export default async function run() {
       await bdb.cleanup();
     }
   }
-  writeResults('customers', results);
+  writeResults(ONLY_ALLOCATIONS ? 'customers-allocations' : 'customers', results);
 }
 
 /**

@@ -7,7 +7,8 @@ import { createServer } from '../src/server/server.js';
  * Prints "listening <url>" when ready.
  */
 const database = await openDatabase(
-  process.env.BENCH_DB_URL ? { url: process.env.BENCH_DB_URL, poolSize: 20 } : { dataDir: process.env.BENCH_PGLITE_DIR! },
+  // BENCH_POOL_SIZE: a benchmark that drives N concurrent connections gives the server a pool of N (default 20)
+  process.env.BENCH_DB_URL ? { url: process.env.BENCH_DB_URL, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 20) } : { dataDir: process.env.BENCH_PGLITE_DIR! },
 );
 const server = await createServer({ database, dataDir: process.env.BENCH_DATA_DIR!, jobs: false, logger: false });
 const url = await server.app.listen({ port: 0, host: '127.0.0.1' });

@@ -27,11 +27,19 @@ function scrub(v: unknown): unknown {
 }
 
 export async function audit(tx: Executor, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await auditInsert(tx, ctx, e);
+}
+
+/**
+ * The audit entry's INSERT, not yet sent: `await` it, or embed it in one of the caller's own statements
+ * (a data-modifying CTE, sql`WITH a AS (${auditInsert(…)}) …`) to save a round trip on a hot path.
+ */
+export function auditInsert(tx: Executor, ctx: Ctx, e: AuditEntry) {
   const who = actorLabel(ctx.actor);
   const a = ctx.actor;
   const actorName =
     a.kind === 'partner' ? a.displayName : a.kind === 'staff' ? a.name : a.kind === 'account' ? a.accountName : null;
-  await tx.insert(auditLog).values({
+  return tx.insert(auditLog).values({
     at: clock.now(),
     actorKind: who.kind,
     actorId: who.id,

@@ -7,6 +7,7 @@ import { actorLabel, type Actor } from '../context.js';
 import { ledgerAccounts, ledgerPostings, ledgerPostingLines, type LedgerAccountRow, type LedgerPostingRow } from './schema.js';
 
 export { ledgerAccounts, ledgerPostings, ledgerPostingLines } from './schema.js';
+export { postBulk, ensureAccounts, type BulkPostInput, type BulkPostResult } from './bulk.js';
 
 /* ------------------------------------------------------------------ types */
 
@@ -66,6 +67,12 @@ export interface PostInput {
    * back (the ledger removes its own rows, not yours).
    */
   beforeBalances?: (posting: { id: string; createdAt: Date }) => Promise<void>;
+  /**
+   * Accounts to create when missing, in the posting row's own statement (as `ensureAccount` does, with
+   * its owner check, but without a round trip of its own): e.g. a customer's sub-balance on its first
+   * allocation. Every line's account must exist or be listed here.
+   */
+  open?: EnsureAccountInput[];
 }
 
 export interface EnsureAccountInput {
@@ -115,6 +122,31 @@ function toActorRef(actor: Actor | ActorRef | undefined): ActorRef | null {
 
 const CODE_RE = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+$/;
 
+/** The row `ensureAccount` and `post`'s `open` insert for an account (created_at = updated_at = now). */
+function newAccountRow(input: EnsureAccountInput, now: Date) {
+  if (!CODE_RE.test(input.code)) throw new Error(`ledger: malformed account code "${input.code}"`);
+  return {
+    code: input.code,
+    ownerKind: input.ownerKind,
+    ownerId: input.ownerId ?? null,
+    partnerId: input.partnerId ?? null,
+    currency: input.currency ?? CURRENCY,
+    floor: input.floor === null ? null : money(input.floor).toFixed(),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** ensureAccount's rule: an existing account of the code must have the same owner, tenant and currency. */
+function sameOwner(row: { ownerKind: string; ownerId: string | null; partnerId: string | null; currency: string }, input: EnsureAccountInput): boolean {
+  return (
+    row.ownerKind === input.ownerKind &&
+    row.ownerId === (input.ownerId ?? null) &&
+    row.partnerId === (input.partnerId ?? null) &&
+    row.currency === (input.currency ?? CURRENCY)
+  );
+}
+
 /* ------------------------------------------------------------------ accounts */
 
 /**
@@ -122,32 +154,10 @@ const CODE_RE = /^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+$/;
  * keeps its floor (use setFloor to change it); a different owner for the same code is a bug.
  */
 export async function ensureAccount(tx: Executor, input: EnsureAccountInput): Promise<LedgerAccount> {
-  if (!CODE_RE.test(input.code)) throw new Error(`ledger: malformed account code "${input.code}"`);
-  const now = clock.now();
-  const currency = input.currency ?? CURRENCY;
-  await tx
-    .insert(ledgerAccounts)
-    .values({
-      code: input.code,
-      ownerKind: input.ownerKind,
-      ownerId: input.ownerId ?? null,
-      partnerId: input.partnerId ?? null,
-      currency,
-      floor: input.floor === null ? null : money(input.floor).toFixed(),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: ledgerAccounts.code });
+  await tx.insert(ledgerAccounts).values(newAccountRow(input, clock.now())).onConflictDoNothing({ target: ledgerAccounts.code });
   const [row] = await tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, input.code));
   if (!row) throw new Error(`ledger: account ${input.code} vanished`);
-  if (
-    row.ownerKind !== input.ownerKind ||
-    row.ownerId !== (input.ownerId ?? null) ||
-    row.partnerId !== (input.partnerId ?? null) ||
-    row.currency !== currency
-  ) {
-    throw new Error(`ledger: account ${input.code} already exists with a different owner or currency`);
-  }
+  if (!sameOwner(row, input)) throw new Error(`ledger: account ${input.code} already exists with a different owner or currency`);
   return toAccount(row);
 }
 
@@ -270,20 +280,15 @@ interface AccountRef {
   id: string;
   code: string;
   currency: string;
+  ownerKind: string;
+  ownerId: string | null;
+  partnerId: string | null;
 }
 
-/** One account's balance move, its floor check and its row lock in one statement; `before` is read under the lock. */
-function moveBalance(accountId: string, delta: Money, at: string) {
-  return sql`prev AS (SELECT balance, updated_at FROM ledger_accounts WHERE id = ${accountId}::uuid FOR UPDATE),
-    upd AS (UPDATE ledger_accounts a
-            SET balance = a.balance + ${delta.toFixed()}::numeric, version = a.version + 1, updated_at = ${at}::timestamptz
-            FROM prev
-            WHERE a.id = ${accountId}::uuid AND (a.floor IS NULL OR a.balance + ${delta.toFixed()}::numeric >= a.floor)
-            RETURNING a.balance)`;
-}
-
-type Moved = { before: string; updated_at: string; after: string | null };
-const MOVED = sql`SELECT prev.balance::text AS before, prev.updated_at::text AS updated_at, (SELECT balance::text FROM upd) AS after FROM prev`;
+/** id, code, currency and owner of ledger_accounts rows (or of a CTE with those columns) as one json array. */
+const ACCOUNT_JSON = sql.raw(
+  `json_build_object('id', id, 'code', code, 'currency', currency, 'ownerKind', owner_kind, 'ownerId', owner_id, 'partnerId', partner_id)`,
+);
 
 /**
  * Record one balanced posting in the caller's transaction.
@@ -291,13 +296,15 @@ const MOVED = sql`SELECT prev.balance::text AS before, prev.updated_at::text AS 
  * The accounts' row locks are held until the caller commits, and a busy account (a partner's
  * 可拨款账户) serialises every posting that touches it, so the locks are taken as late and for as
  * few statements as possible (issue 4: ≥ 500 allocations/s on one partner):
- * (1) one statement, taking no account lock, records the posting row (INSERT … ON CONFLICT DO NOTHING
- *     on the key: a concurrent twin waits for the first and then replays it) and reads the account ids;
+ * (1) one statement, taking no account lock, opens the missing accounts of `open`, records the posting
+ *     row (INSERT … ON CONFLICT DO NOTHING on the key: a concurrent twin waits for the first and then
+ *     replays it) and reads the account ids;
  * (2) `beforeBalances` lets the caller write its own rows (they point at the posting) still unlocked;
- * (3) one statement per account, in id order so two postings over the same accounts never deadlock,
- *     locks it, checks its floor and moves its balance; the last one also inserts every line.
- * A floor refusal puts the balances already moved back exactly (balance, version, updated_at) and
- * deletes the posting row, so nothing of it remains even if the caller catches the refusal and commits.
+ * (3) one statement locks every account in id order (so two postings over the same accounts never
+ *     deadlock), checks every floor under the locks and, only when none is broken, moves every balance
+ *     and inserts every line.
+ * A floor refusal moves nothing and deletes the posting row, so nothing of it remains even if the
+ * caller catches the refusal and commits.
  */
 export async function post(tx: Executor, input: PostInput): Promise<{ posting: Posting; replayed: boolean }> {
   const lines = normalizeLines(input);
@@ -306,28 +313,62 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
   const at = now.toISOString();
   const actor = toActorRef(input.actor);
   const meta = JSON.parse(JSON.stringify(input.meta ?? {})) as Record<string, unknown>;
+  const open = new Map((input.open ?? []).map((o) => [o.code, o]));
+  for (const code of open.keys()) if (!codes.includes(code)) throw new Error(`ledger: account ${code} is opened but has no line`);
+  const opened = [...open.values()].map((o) => newAccountRow(o, now));
+  const inCodes = sql.join(codes.map((c) => sql`${c}`), sql`, `);
 
+  // One statement: the missing accounts of `open` (ON CONFLICT DO NOTHING, as ensureAccount), the posting row,
+  // and the accounts' ids. An account opened by this statement is not in its snapshot: it comes from RETURNING.
   const [head] = await rows<{ posting_id: string | null; accounts: AccountRef[] | null }>(
     tx,
-    sql`WITH ins AS (
+    sql`WITH ${
+      opened.length
+        ? sql`opened AS (
+          INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
+          SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
+          FROM (VALUES ${sql.join(
+            opened.map((o) => sql`(${o.code}, ${o.ownerKind}, ${o.ownerId}::uuid, ${o.partnerId}::uuid, ${o.currency}, ${o.floor}::numeric)`),
+            sql`, `,
+          )}) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
+          -- only the codes missing from the snapshot reach the unique index: its check on an existing row
+          -- would wait for whoever is moving that row's balance (a busy 可拨款账户) to commit
+          WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
+          ON CONFLICT (code) DO NOTHING
+          RETURNING id, code, currency, owner_kind, owner_id, partner_id),`
+        : sql``
+    } ins AS (
           INSERT INTO ledger_postings (idempotency_key, kind, memo, partner_id, actor_kind, actor_id, created_at, meta)
           VALUES (${input.idempotencyKey}, ${input.kind}, ${input.memo ?? null}, ${input.partnerId ?? null}::uuid,
                   ${actor?.kind ?? null}, ${actor?.id ?? null}::uuid, ${at}::timestamptz, ${JSON.stringify(meta)}::jsonb)
           ON CONFLICT (idempotency_key) DO NOTHING
           RETURNING id)
         SELECT (SELECT id FROM ins) AS posting_id,
-               (SELECT json_agg(json_build_object('id', id, 'code', code, 'currency', currency) ORDER BY id)
-                FROM ledger_accounts WHERE code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})) AS accounts`,
+               (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
+                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code IN (${inCodes})
+                      ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
   );
   const postingId = head?.posting_id ?? null;
-  const accounts = head?.accounts ?? [];
+  let accounts = head?.accounts ?? [];
   const drop = async () => {
     if (postingId) await tx.execute(sql`DELETE FROM ledger_postings WHERE id = ${postingId}::uuid`);
   };
+  if (accounts.length !== codes.length && opened.length) {
+    // A concurrent transaction opened one of them after this statement's snapshot (its insert made ours
+    // do nothing): a new statement sees it.
+    accounts = (
+      await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code IN (${inCodes})`)
+    )[0]?.accounts ?? [];
+  }
   if (accounts.length !== codes.length) {
     await drop();
     const found = new Set(accounts.map((a) => a.code));
     throw new Error(`ledger: unknown account(s) ${codes.filter((c) => !found.has(c)).join(', ')} (call ensureAccount first)`);
+  }
+  const foreign = accounts.find((a) => open.has(a.code) && !sameOwner(a, open.get(a.code)!));
+  if (foreign) {
+    await drop();
+    throw new Error(`ledger: account ${foreign.code} already exists with a different owner or currency`);
   }
   if (new Set(accounts.map((a) => a.currency)).size > 1) {
     await drop();
@@ -348,50 +389,60 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
     s.delta = s.delta.plus(l.amount);
     return s.delta;
   });
-  const before = new Map<string, Money>();
-  const moved: { id: string; before: string; updatedAt: string }[] = [];
-  const refuse = async (account: AccountRef & { delta: Money }, r: Moved) => {
-    for (const m of moved.reverse()) {
-      await tx.execute(
-        sql`UPDATE ledger_accounts SET balance = ${m.before}::numeric, version = version - 1, updated_at = ${m.updatedAt}::timestamptz WHERE id = ${m.id}::uuid`,
-      );
-    }
+  const moving = [...byCode.values()];
+
+  // One statement locks every account in id order (ORDER BY below FOR UPDATE: two postings over the same
+  // accounts never deadlock, nor with bulk.ts, which locks the same way), checks every floor under the locks,
+  // and only when none is broken moves every balance and inserts every line (in input order, balance_after
+  // from the locked balance). The locks are taken inside one statement, so no round trip to the client
+  // runs while one account is locked and the next is not yet: a busy 可拨款账户 is held for the rest of this
+  // statement and the commit only, wherever its id falls.
+  const [r] = await rows<{ before: Record<string, string> | null; moved: number; inserted: number; bad_code: string | null; bad_balance: string | null; bad_delta: string | null }>(
+    tx,
+    sql`WITH d AS (
+          SELECT * FROM unnest(${sql.param(moving.map((a) => a.id))}::uuid[], ${sql.param(moving.map((a) => a.delta.toFixed()))}::numeric[]) AS d(id, delta)),
+        locked AS (
+          SELECT a.id, a.code, a.balance, a.floor, d.delta
+          FROM ledger_accounts a JOIN d ON d.id = a.id
+          ORDER BY a.id
+          FOR UPDATE OF a),
+        bad AS (
+          SELECT code, balance, delta FROM locked
+          WHERE floor IS NOT NULL AND balance + delta < floor
+          ORDER BY id LIMIT 1),
+        upd AS (
+          UPDATE ledger_accounts a
+          SET balance = a.balance + k.delta, version = a.version + 1, updated_at = ${at}::timestamptz
+          FROM locked k
+          WHERE a.id = k.id AND NOT EXISTS (SELECT 1 FROM bad)
+          RETURNING a.id),
+        l AS (
+          SELECT * FROM unnest(${sql.param(lines.map((l) => byCode.get(l.account)!.id))}::uuid[], ${sql.param(lines.map((l) => l.amount.toFixed()))}::numeric[],
+                               ${sql.param(running.map((x) => x.toFixed()))}::numeric[]) WITH ORDINALITY AS l(account_id, amount, run, n)),
+        ins AS (
+          INSERT INTO ledger_posting_lines (posting_id, account_id, amount, balance_after, created_at)
+          SELECT ${postingId}::uuid, l.account_id, l.amount, k.balance + l.run, ${at}::timestamptz
+          FROM l JOIN locked k ON k.id = l.account_id
+          WHERE NOT EXISTS (SELECT 1 FROM bad)
+          ORDER BY l.n
+          RETURNING 1)
+        SELECT (SELECT json_object_agg(id, balance::text) FROM locked) AS before,
+               (SELECT count(*) FROM upd)::int AS moved, (SELECT count(*) FROM ins)::int AS inserted,
+               (SELECT code FROM bad) AS bad_code, (SELECT balance::text FROM bad) AS bad_balance, (SELECT delta::text FROM bad) AS bad_delta`,
+  );
+  if (r!.bad_code !== null) {
+    // Nothing moved; the posting row goes too, so the refusal leaves nothing even if the caller commits.
     await drop();
-    return refused(
+    throw refused(
       'ledger.insufficient-balance',
       { zh: '余额不足', en: 'Insufficient balance' },
-      { account: account.code, balance: canonical(r.before), amount: canonical(account.delta.negated()) },
+      { account: r!.bad_code, balance: canonical(r!.bad_balance!), amount: canonical(money(r!.bad_delta!).negated()) },
     );
-  };
-
-  const ordered = [...byCode.values()];
-  for (const [i, account] of ordered.entries()) {
-    const last = i === ordered.length - 1;
-    let tail = MOVED;
-    if (last) {
-      // The last account's statement also inserts all lines (in input order, so line ids follow the
-      // balance's movement); a line on this account gets its balance from the locked row.
-      const values = lines.map((l, n) => {
-        const b = before.get(l.account);
-        return sql`(${n}, ${byCode.get(l.account)!.id}::uuid, ${l.amount.toFixed()}::numeric, ${running[n]!.toFixed()}::numeric, ${b ? b.plus(running[n]!).toFixed() : null}::numeric)`;
-      });
-      tail = sql`, ins AS (
-          INSERT INTO ledger_posting_lines (posting_id, account_id, amount, balance_after, created_at)
-          SELECT ${postingId}::uuid, v.account_id, v.amount, COALESCE(v.balance_after, prev.balance + v.run), ${at}::timestamptz
-          FROM (VALUES ${sql.join(values, sql`, `)}) AS v(n, account_id, amount, run, balance_after) CROSS JOIN prev
-          WHERE EXISTS (SELECT 1 FROM upd)
-          ORDER BY v.n
-          RETURNING id)
-        ${MOVED}`;
-    } else {
-      tail = sql` ${MOVED}`;
-    }
-    const [r] = await rows<Moved>(tx, sql`WITH ${moveBalance(account.id, account.delta, at)}${tail}`);
-    if (!r) throw new Error(`ledger: account ${account.code} vanished`);
-    if (r.after === null) throw await refuse(account, r);
-    before.set(account.code, money(r.before));
-    moved.push({ id: account.id, before: r.before, updatedAt: r.updated_at });
   }
+  if (r!.moved !== moving.length || r!.inserted !== lines.length) {
+    throw new Error(`ledger: posting ${input.idempotencyKey} moved ${r!.moved}/${moving.length} accounts, ${r!.inserted}/${lines.length} lines`);
+  }
+  const before = new Map(moving.map((a) => [a.code, money(r!.before![a.id]!)]));
 
   const posting: Posting = {
     id: postingId,

@@ -294,6 +294,35 @@ describe('accounts', () => {
     expect(Number(n)).toBe(1);
   });
 
+  it("post's `open` creates missing accounts in the posting's statement, keeps existing ones, and checks their owner", async () => {
+    const ownerId = randomUUID();
+    const fresh = accountCode('customer', ownerId, 'cash');
+    const spec = { code: fresh, ownerKind: 'customer', ownerId, partnerId: null, floor: '0' };
+    const src = { code: SOURCE, ownerKind: 'vendor', floor: null };
+    const first = await inTransaction(db, (tx) =>
+      post(tx, { idempotencyKey: randomUUID(), kind: 'test.open', lines: [{ account: SOURCE, amount: '-5.00' }, { account: fresh, amount: '5.00' }], open: [src, spec] }),
+    );
+    const account = (await getAccount(db, fresh))!;
+    expect(account).toMatchObject({ ownerKind: 'customer', ownerId, floor: '0.00', balance: '5.00' });
+    expect(first.posting.lines.map((l) => l.accountId)).toContain(account.id);
+    // again: the account exists (its floor is kept, as ensureAccount); a floor refusal still leaves nothing
+    await inTransaction(db, (tx) => post(tx, { ...transfer(fresh, SOURCE, '5.00'), open: [{ ...spec, floor: null }] }));
+    await expect(inTransaction(db, (tx) => post(tx, { ...transfer(fresh, SOURCE, '0.01'), open: [{ ...spec, floor: null }] }))).rejects.toMatchObject({ code: 'ledger.insufficient-balance' });
+    // another owner for an existing code is a bug, and so is opening an account without a line
+    await expect(inTransaction(db, (tx) => post(tx, { ...transfer(SOURCE, fresh, '1.00'), open: [{ ...spec, ownerKind: 'partner' }] }))).rejects.toThrow(/different owner/);
+    await expect(inTransaction(db, (tx) => post(tx, { ...transfer(SOURCE, fresh, '1.00'), open: [{ ...spec, code: accountCode('customer', randomUUID(), 'cash') }] }))).rejects.toThrow(/no line/);
+    // many first postings opening the same account at once: one account, every posting applied
+    const shared = accountCode('customer', randomUUID(), 'cash');
+    const openShared = { code: shared, ownerKind: 'customer', ownerId: shared.split(':')[1], floor: '0' };
+    const { errors } = await settle(Array.from({ length: 10 }, () => inTransaction(db, (tx) => post(tx, { ...transfer(SOURCE, shared, '1.00'), open: [openShared] }))));
+    expect(errors).toEqual([]);
+    const [{ n }] = (await db.select({ n: count() }).from(ledgerAccounts).where(eq(ledgerAccounts.code, shared))) as [{ n: number }];
+    expect(Number(n)).toBe(1);
+    expect(await balanceOf(db, shared)).toBe('10.00');
+    expect(await balanceOf(db, fresh)).toBe('0.00');
+    await assertLedgerConsistent(db);
+  });
+
   it('balanceOf an account never opened is zero', async () => {
     expect(await balanceOf(db, accountCode('customer', randomUUID(), 'cash'))).toBe('0.00');
   });

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../platform/context.js';
 import { inTransaction, type Executor } from '../../../platform/db/index.js';
 import { P, requireAccount, requirePermission, requireStaff, STAFF_ROLES, type DataScope } from '../../../platform/access/index.js';
 import { AppError, fieldError, notFound, refused } from '../../../platform/errors.js';
-import { audit } from '../../../platform/audit/index.js';
+import { audit, auditInsert, type AuditEntry } from '../../../platform/audit/index.js';
 import { defineExport } from '../../../platform/export/index.js';
 import * as ledger from '../../../platform/ledger/index.js';
 import { clock } from '../../../platform/clock.js';
@@ -21,13 +21,14 @@ import {
   customerBalances,
   customerFundsAccount,
   customerOwnCashAccount,
-  ensureFundsAccounts,
+  fundsAccountsToOpen,
   TOPUP_SOURCE,
 } from './ledger-accounts.js';
 import { checkPartnerCode, verificationRequired } from '../sensitive.js';
 import { BUDGET_CHECK_JOB } from './budget.js';
 import { channelProvider } from '../extensions.js';
-import { activeAssociationOfCustomer, actorName, auditReveal, customerInfos, CUSTOMER, inScope, iso, pageArgs, partnerKind, partnerNames, pick, requireCustomer, shown, type Association } from './shared.js';
+import { activeAssociationOfCustomer, actorName, auditReveal, customerInfos, CUSTOMER, inScope, iso, pageArgs, partnerFacts, partnerKind, partnerNames, pick, requireCustomer, shown, type Association } from './shared.js';
+import type { CustomerInfo } from '../common.js';
 
 /**
  * 为客户调账 (spec 04 ops 15–17, §2.9; guide 10.4.1.2–10.4.1.3, 12.3.1.2–12.3.1.3, 13.3–13.4):
@@ -98,11 +99,11 @@ export interface AdjustmentView {
 
 type AdjustmentRow = typeof customerAdjustments.$inferSelect;
 
-async function views(ex: Executor, ctx: Ctx, rows: AdjustmentRow[], reveal: boolean): Promise<AdjustmentView[]> {
-  const infos = await customerInfos(
+async function views(ex: Executor, ctx: Ctx, rows: AdjustmentRow[], reveal: boolean, known?: Map<string, CustomerInfo>): Promise<AdjustmentView[]> {
+  const infos = known ?? (await customerInfos(
     ex,
     rows.map((r) => r.customerAccountId),
-  );
+  ));
   return rows.map((r) => {
     const who = shown(infos.get(r.customerAccountId), reveal);
     return {
@@ -139,19 +140,21 @@ interface Movement {
 /**
  * One posting for the whole movement (a batch too), so its accounts are locked once, in the
  * ledger's id order: parallel batches and single adjustments never deadlock. Returns the 调账记录
- * rows; a replay returns the rows written the first time. The partner's 可拨款账户 row is hot (every
- * adjustment of the partner waits for its lock, held until commit), so the 调账记录 rows and the
- * `record` callback (the audit entry) are written in the ledger's `beforeBalances` step, before
- * any account is locked: after the balances move only the posting lines and the commit remain.
+ * rows and the posting (its lines carry each account's balance after it); a replay returns the rows
+ * written the first time. The partner's 可拨款账户 row is hot (every adjustment of the partner waits
+ * for its lock, held until commit), so everything else comes before it, in as few round trips as
+ * possible: the accounts are opened in the posting row's own statement (`open`), and the 调账记录 rows
+ * and the audit entry (`audit`) are one statement in the ledger's `beforeBalances` step, before any
+ * account is locked. After the balances move only the posting lines and the commit remain.
  */
-async function move(tx: Executor, m: Movement, record?: (rows: AdjustmentRow[]) => Promise<void>): Promise<{ rows: AdjustmentRow[]; replayed: boolean }> {
+async function move(tx: Executor, m: Movement, audited?: { ctx: Ctx; entry: (rows: AdjustmentRow[]) => AuditEntry }): Promise<{ rows: AdjustmentRow[]; replayed: boolean; posting: ledger.Posting }> {
   const toCustomer = m.kind === 'allocation';
   const allocatable = allocatableAccount(m.partnerId);
-  await ensureFundsAccounts(tx, m.partnerId, m.lines.map((l) => ({ customerAccountId: l.assoc.customerAccountId, scenario: l.scenario })));
   const total = sum(m.lines.map((l) => l.amount));
   const now = clock.now();
   const prefix = m.kind === 'allocation' || m.kind === 'recall' ? 'AD' : 'UR';
   const records = m.lines.map((l) => ({
+    id: randomUUID(),
     serialNo: serialNo(prefix, now),
     partnerId: m.partnerId,
     customerAccountId: l.assoc.customerAccountId,
@@ -183,12 +186,13 @@ async function move(tx: Executor, m: Movement, record?: (rows: AdjustmentRow[]) 
           amount: toCustomer ? l.amount : l.amount.negated(),
         })),
       ],
+      open: fundsAccountsToOpen(m.partnerId, m.lines.map((l) => ({ customerAccountId: l.assoc.customerAccountId, scenario: l.scenario }))),
       beforeBalances: async (posting) => {
-        written = await tx
-          .insert(customerAdjustments)
-          .values(records.map((r) => ({ ...r, postingId: posting.id })))
-          .returning();
-        await record?.(written);
+        written = records.map((r) => ({ ...r, postingId: posting.id }));
+        const insert = tx.insert(customerAdjustments).values(written);
+        // the 调账记录 rows and the audit entry in one round trip (two data-modifying CTEs)
+        if (audited) await tx.execute(sql`WITH adj AS (${insert.getSQL()}), aud AS (${auditInsert(tx, audited.ctx, audited.entry(written)).getSQL()}) SELECT 1`);
+        else await insert;
       },
     });
   } catch (e) {
@@ -203,9 +207,9 @@ async function move(tx: Executor, m: Movement, record?: (rows: AdjustmentRow[]) 
   }
   if (result.replayed) {
     const rows = await tx.select().from(customerAdjustments).where(eq(customerAdjustments.postingId, result.posting.id)).orderBy(asc(customerAdjustments.serialNo));
-    return { rows, replayed: true };
+    return { rows, replayed: true, posting: result.posting };
   }
-  return { rows: written, replayed: false };
+  return { rows: written, replayed: false, posting: result.posting };
 }
 
 function ctxActor(ctx: Ctx) {
@@ -270,40 +274,64 @@ async function precheck(ex: Executor, ctx: Ctx, scope: DataScope, ids: string[])
   }
 }
 
+interface Locked {
+  assoc: Association;
+  info: CustomerInfo;
+}
+
 /**
  * Lock the associations FOR SHARE and check them, in the transaction: one statement, whose rows are
  * locked in id order (ORDER BY below FOR SHARE), so an unbind (FOR UPDATE) waits for us, or we for it,
  * and two batches never deadlock. Missing, unbound or out-of-scope customers answer 404, as requireCustomer.
+ * The same statement reads what the answer shows (the customers' names, as customerInfos, and their
+ * sub-balances before the movement), so nothing is re-read after the commit.
  */
-async function lockCustomers(tx: Executor, ctx: Ctx, scope: DataScope, ids: string[]): Promise<Map<string, Association>> {
+async function lockCustomers(tx: Executor, ctx: Ctx, scope: DataScope, ids: string[]): Promise<{ locked: Map<string, Locked>; balances: Map<string, string> }> {
   const actor = requirePermission(ctx, P.customers);
   const valid = ids.filter(isUuid);
-  const locked = valid.length
+  const codes = valid.flatMap((id) => SCENARIOS.map((sc) => customerFundsAccount(actor.partnerId, id, sc)));
+  const found = valid.length
     ? await tx
-        .select()
+        .select({
+          assoc: customerAssociations,
+          enterpriseName: accounts.enterpriseName,
+          name: accounts.name,
+          accountName: accounts.accountName,
+          mobile: accounts.mobile,
+          balances: sql<Record<string, string> | null>`(SELECT json_object_agg(code, balance::text) FROM ledger_accounts WHERE code IN (${sql.join(
+            codes.map((c) => sql`${c}`),
+            sql`, `,
+          )}))`,
+        })
         .from(customerAssociations)
+        .innerJoin(accounts, eq(accounts.id, customerAssociations.customerAccountId))
         .where(and(eq(customerAssociations.partnerId, actor.partnerId), inArray(customerAssociations.customerAccountId, valid), eq(customerAssociations.status, 'associated')))
         .orderBy(asc(customerAssociations.id))
-        .for('share')
+        .for('share', { of: customerAssociations })
     : [];
-  const out = new Map(locked.map((a) => [a.customerAccountId, a]));
+  const locked = new Map<string, Locked>(
+    found.map((r) => [
+      r.assoc.customerAccountId,
+      // the same reading as customers/common.ts customerInfos
+      { assoc: r.assoc, info: { name: r.enterpriseName ?? r.name ?? r.accountName, accountName: r.accountName, mobile: r.mobile } as CustomerInfo },
+    ]),
+  );
   for (const id of ids) {
-    const a = out.get(id);
-    if (!a || !inScope(scope, a)) throw notFound(CUSTOMER);
+    const a = locked.get(id);
+    if (!a || !inScope(scope, a.assoc)) throw notFound(CUSTOMER);
   }
-  for (const a of locked) if (a.associationType !== 'resale') throw refused('customers.funds.not-resale', NOT_RESALE, { customerId: a.customerAccountId });
-  return out;
+  for (const { assoc: a } of locked.values()) if (a.associationType !== 'resale') throw refused('customers.funds.not-resale', NOT_RESALE, { customerId: a.customerAccountId });
+  return { locked, balances: new Map(Object.entries(found[0]?.balances ?? {})) };
 }
 
 /**
  * 验证码 (§19.8) when the partner's switch is on: the customers are checked first (a wrong customer
  * costs no code) and a replay of a done adjustment asks for none. With the switch off there is no
- * code to protect and lockCustomers gives the same 404 / 409 inside the transaction: two reads
- * fewer on the partner's busiest path (issue 4 bench). `precheckFirst: false` when done already.
+ * code to protect and lockCustomers gives the same 404 / 409 inside the transaction: no read before
+ * the transaction on the partner's busiest path (issue 4 bench). `precheckFirst: false` when done already.
  */
-async function codeGate(ctx: Ctx, scope: DataScope, ids: string[], key: string, code: string | null | undefined, precheckFirst = true) {
-  const actor = requirePermission(ctx, P.customers);
-  if (!(await verificationRequired(ctx.db, actor.partnerId))) return null;
+async function codeGate(ctx: Ctx, scope: DataScope, ids: string[], key: string, code: string | null | undefined, required: boolean, precheckFirst = true) {
+  if (!required) return null;
   if (precheckFirst) await precheck(ctx.db, ctx, scope, ids);
   return (await ledger.findPosting(ctx.db, key)) ? null : checkPartnerCode(ctx, code);
 }
@@ -313,13 +341,30 @@ async function afterCommit(ctx: Ctx, associationIds: string[]) {
   for (const id of new Set(associationIds)) await ctx.deps.queue.send(BUDGET_CHECK_JOB, { associationId: id }).catch(() => null);
 }
 
-async function resultOf(ex: Executor, ctx: Ctx, partnerId: string, rows: AdjustmentRow[], replayed: boolean): Promise<AdjustResult> {
+/**
+ * The answer. A new movement is answered from what its transaction wrote and read (the posting's
+ * balances after it, the sub-balances it did not touch as read under the association lock, the
+ * names read with the lock): no statement after the commit. A replay reads them.
+ */
+async function resultOf(ex: Executor, ctx: Ctx, partnerId: string, moved: { rows: AdjustmentRow[]; replayed: boolean; posting: ledger.Posting }, fresh?: { locked: Map<string, Locked>; balances: Map<string, string> }): Promise<AdjustResult> {
+  const { rows, replayed } = moved;
   const customers = [...new Set(rows.map((r) => r.customerAccountId))];
+  if (replayed || !fresh) {
+    return {
+      replayed,
+      records: await views(ex, ctx, rows, false),
+      allocatable: await ledger.balanceOf(ex, allocatableAccount(partnerId)),
+      customers: await Promise.all(customers.map(async (c) => ({ customerId: c, balance: (await customerBalances(ex, partnerId, c)).total }))),
+    };
+  }
+  const after = new Map(fresh.balances);
+  for (const l of moved.posting.lines) after.set(l.account, l.balanceAfter); // in line order: the last line of an account wins
+  const infos = new Map([...fresh.locked.values()].map((l) => [l.assoc.customerAccountId, l.info]));
   return {
     replayed,
-    records: await views(ex, ctx, rows, false),
-    allocatable: await ledger.balanceOf(ex, allocatableAccount(partnerId)),
-    customers: await Promise.all(customers.map(async (c) => ({ customerId: c, balance: (await customerBalances(ex, partnerId, c)).total }))),
+    records: await views(ex, ctx, rows, false, infos),
+    allocatable: after.get(allocatableAccount(partnerId))!,
+    customers: customers.map((c) => ({ customerId: c, balance: ledger.canonical(sum(SCENARIOS.map((sc) => money(after.get(customerFundsAccount(partnerId, c, sc)) ?? '0')))) })),
   };
 }
 
@@ -334,38 +379,44 @@ export async function allocate(ctx: Ctx, input: AllocateInput): Promise<AdjustRe
   if (!SCENARIOS.includes(scenario)) throw fieldError('scenario', 'customers.funds.scenario', { zh: '请选择拨款类型', en: 'Choose the allocation type' });
   const remark = input.remark?.trim() || null;
   if (remark && Array.from(remark).length > REMARK_MAX) throw fieldError('remark', 'customers.funds.remark-length', { zh: `备注最多${REMARK_MAX}个字符`, en: `The remark takes at most ${REMARK_MAX} characters` });
-  if ((await partnerKind(ctx.db, actor.partnerId)) === 'reseller') {
+  const partner = await partnerFacts(ctx.db, actor.partnerId);
+  if (partner.kind === 'reseller') {
     // 云经销商: 拨款类型 普通 only, no 备注 (L18561, spec 07 §7)
     if (scenario !== 'ordinary') throw fieldError('scenario', 'customers.funds.reseller-scenario', { zh: '云经销商仅支持普通拨款', en: 'Resellers allocate the ordinary type only' });
     if (remark) throw fieldError('remark', 'customers.funds.reseller-remark', { zh: '云经销商拨款不支持备注', en: 'Reseller allocations take no remark' });
   }
   const scope = await customerScope(ctx);
   const key = postingKey(actor.partnerId, input.requestId);
-  const gate = await codeGate(ctx, scope, ids, key, input.code);
+  const gate = await codeGate(ctx, scope, ids, key, input.code, partner.verificationRequired);
 
-  const { rows, replayed } = await inTransaction(ctx.db, async (tx) => {
-    const assocs = await lockCustomers(tx, ctx, scope, ids);
+  const { moved, fresh } = await inTransaction(ctx.db, async (tx) => {
+    const fresh = await lockCustomers(tx, ctx, scope, ids);
     await gate?.consume(tx);
-    const res = await move(tx, {
-      kind: 'allocation',
-      partnerId: actor.partnerId,
-      lines: input.items.map((i, n) => ({ assoc: assocs.get(i.customerId)!, scenario, amount: amounts[n]! })),
-      remark,
-      requestId: input.requestId,
-      idempotencyKey: key,
-      actor: ctxActor(ctx),
-    }, (written) =>
-      audit(tx, ctx, {
-        action: 'customers.funds.allocated',
-        objectType: 'customer_adjustment',
-        objectId: written[0]!.postingId,
-        after: { scenario, remark, items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, amount: r.amount })) },
-      }),
+    const moved = await move(
+      tx,
+      {
+        kind: 'allocation',
+        partnerId: actor.partnerId,
+        lines: input.items.map((i, n) => ({ assoc: fresh.locked.get(i.customerId)!.assoc, scenario, amount: amounts[n]! })),
+        remark,
+        requestId: input.requestId,
+        idempotencyKey: key,
+        actor: ctxActor(ctx),
+      },
+      {
+        ctx,
+        entry: (written) => ({
+          action: 'customers.funds.allocated',
+          objectType: 'customer_adjustment',
+          objectId: written[0]!.postingId,
+          after: { scenario, remark, items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, amount: r.amount })) },
+        }),
+      },
     );
-    return res;
+    return { moved, fresh };
   });
-  if (!replayed) await afterCommit(ctx, rows.map((r) => r.associationId));
-  return resultOf(ctx.db, ctx, actor.partnerId, rows, replayed);
+  if (!moved.replayed) await afterCommit(ctx, moved.rows.map((r) => r.associationId));
+  return resultOf(ctx.db, ctx, actor.partnerId, moved, fresh);
 }
 
 /** 回收 / 批量回收 (op 16): tick sub-balances, enter amounts → confirm → code → 回收成功. */
@@ -391,31 +442,36 @@ export async function recall(ctx: Ctx, input: RecallInput): Promise<AdjustResult
     }
   }
   const key = postingKey(actor.partnerId, input.requestId);
-  const gate = await codeGate(ctx, scope, ids, key, input.code, !input.batch);
+  const gate = await codeGate(ctx, scope, ids, key, input.code, (await partnerFacts(ctx.db, actor.partnerId)).verificationRequired, !input.batch);
 
-  const { rows, replayed } = await inTransaction(ctx.db, async (tx) => {
-    const assocs = await lockCustomers(tx, ctx, scope, ids);
+  const { moved, fresh } = await inTransaction(ctx.db, async (tx) => {
+    const fresh = await lockCustomers(tx, ctx, scope, ids);
     await gate?.consume(tx);
-    const res = await move(tx, {
-      kind: 'recall',
-      partnerId: actor.partnerId,
-      lines: input.items.flatMap((i, n) => parsed[n]!.map((l) => ({ assoc: assocs.get(i.customerId)!, scenario: l.scenario, amount: l.amount }))),
-      remark: null,
-      requestId: input.requestId,
-      idempotencyKey: key,
-      actor: ctxActor(ctx),
-    }, (written) =>
-      audit(tx, ctx, {
-        action: 'customers.funds.recalled',
-        objectType: 'customer_adjustment',
-        objectId: written[0]!.postingId,
-        after: { items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, scenario: r.scenario, amount: r.amount })) },
-      }),
+    const moved = await move(
+      tx,
+      {
+        kind: 'recall',
+        partnerId: actor.partnerId,
+        lines: input.items.flatMap((i, n) => parsed[n]!.map((l) => ({ assoc: fresh.locked.get(i.customerId)!.assoc, scenario: l.scenario, amount: l.amount }))),
+        remark: null,
+        requestId: input.requestId,
+        idempotencyKey: key,
+        actor: ctxActor(ctx),
+      },
+      {
+        ctx,
+        entry: (written) => ({
+          action: 'customers.funds.recalled',
+          objectType: 'customer_adjustment',
+          objectId: written[0]!.postingId,
+          after: { items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, scenario: r.scenario, amount: r.amount })) },
+        }),
+      },
     );
-    return res;
+    return { moved, fresh };
   });
-  if (!replayed) await afterCommit(ctx, rows.map((r) => r.associationId));
-  return resultOf(ctx.db, ctx, actor.partnerId, rows, replayed);
+  if (!moved.replayed) await afterCommit(ctx, moved.rows.map((r) => r.associationId));
+  return resultOf(ctx.db, ctx, actor.partnerId, moved, fresh);
 }
 
 /* ------------------------------------------------------------------ unbind: the balance goes back */

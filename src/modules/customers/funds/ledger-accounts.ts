@@ -45,6 +45,19 @@ export async function ensureCustomerFunds(tx: Executor, partnerId: string, custo
 }
 
 /**
+ * The 可拨款账户 and the customers' sub-balances of a movement, as `ledger.post`'s `open` list: created on
+ * first use in the posting's own statement, so an allocation costs no round trip for them.
+ */
+export function fundsAccountsToOpen(partnerId: string, lines: { customerAccountId: string; scenario: Scenario }[]): ledger.EnsureAccountInput[] {
+  const out = new Map<string, ledger.EnsureAccountInput>([[allocatableAccount(partnerId), { code: allocatableAccount(partnerId), ownerKind: 'partner', ownerId: partnerId, partnerId, floor: '0' }]]);
+  for (const l of lines) {
+    const code = customerFundsAccount(partnerId, l.customerAccountId, l.scenario);
+    out.set(code, { code, ownerKind: 'customer', ownerId: l.customerAccountId, partnerId, floor: '0' });
+  }
+  return [...out.values()];
+}
+
+/**
  * The 可拨款账户 and the customers' sub-balances of a movement, created on first use: one read when
  * they all exist (the usual case) instead of an insert and a read per account.
  */

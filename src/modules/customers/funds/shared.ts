@@ -6,7 +6,8 @@ import type { DataScope } from '../../../platform/access/index.js';
 import { notFound } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
 import { customerAssociations, type CustomerAssociation } from '../schema.js';
-import { masked, type CustomerInfo } from '../common.js';
+import { masked, type CustomerInfo, type PartnerKind } from '../common.js';
+import { partners } from '../../partners/schema.js';
 
 /**
  * What the services of this folder share on top of the customers module's common.ts: the
@@ -37,6 +38,17 @@ export async function findAssociation(
     .where(and(eq(customerAssociations.partnerId, partnerId), eq(customerAssociations.customerAccountId, customerAccountId), eq(customerAssociations.status, 'associated')));
   const [row] = lock === 'share' ? await q.for('share') : lock === 'update' ? await q.for('update') : await q;
   return row ?? null;
+}
+
+/**
+ * What an adjustment needs to know of the acting partner, in one read: its kind (云经销商 rules) and its
+ * 验证码验证 switch. The adjustments' hot path (issue 4 bench) reads the partner row once, not twice.
+ */
+export async function partnerFacts(ex: Executor, partnerId: string): Promise<{ kind: PartnerKind; verificationRequired: boolean }> {
+  const [p] = await ex.select({ programs: partners.programs, v: partners.verificationCodeRequired }).from(partners).where(eq(partners.id, partnerId));
+  const programs = p?.programs ?? [];
+  const kind: PartnerKind = programs.includes('reseller') ? 'reseller' : programs.includes('distributor') ? 'distributor' : 'solution_provider';
+  return { kind, verificationRequired: p?.v ?? false };
 }
 
 /** The customer's current association with any partner (the customer portal, the ops console). */
