@@ -139,8 +139,9 @@ export default async function run() {
     const rate1 = await rateAll(database);
     console.log(`batch 1: ${rate1.records} records ingested in ${ingest1.toFixed(1)} s, rated in ${rate1.seconds.toFixed(2)} s (${rate1.runs} runs)`);
     const ingest2 = await ingest(database, usage, MEASURED_RECORDS);
+    const loadBefore = os.loadavg()[0]!;
     const rate2 = await rateAll(database);
-    console.log(`batch 2: ${rate2.records} records ingested in ${ingest2.toFixed(1)} s, rated in ${rate2.seconds.toFixed(2)} s (${rate2.runs} runs)`);
+    console.log(`batch 2: ${rate2.records} records ingested in ${ingest2.toFixed(1)} s, rated in ${rate2.seconds.toFixed(2)} s (${rate2.runs} runs, ${ratingPartitions()} partitions, load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)})`);
 
     // the books balance: every usage record has one fee record, every fee splits exactly, the ledger is consistent
     const [check] = await rows<{ usage: string; fees: string; bad: string; debt: string }>(
@@ -154,7 +155,12 @@ export default async function run() {
     await ledger.assertLedgerConsistent(database.db);
 
     // the machine is shared: record how busy it was (load average over 1 minute, per the OS) next to the numbers
-    const machine = { cpus: os.availableParallelism(), loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10, ratingPartitions: ratingPartitions() };
+    const machine = {
+      cpus: os.availableParallelism(),
+      loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
+      loadAverage1mBeforeRating: Math.round(loadBefore * 10) / 10,
+      ratingPartitions: ratingPartitions(),
+    };
     const scale = (records: number, history: number) => ({ records, historyRecords: history, customers: customers.length, resources: resources.length, machine });
     const results: BenchResult[] = [
       { name: 'rating usage→fee records/s (2,000,000 records)', value: rate2.records / rate2.seconds, unit: 'records/s', better: 'higher', db: 'postgres', scale: scale(rate2.records, rate1.records) },

@@ -12,6 +12,7 @@ import * as specialists from '../src/modules/org/specialists/service.js';
 import { seedLifecycle } from './seed-lifecycle.js';
 import { seedCatalogue } from '../src/modules/cloud/catalogue.js';
 import { seedCustomers } from './seed-customers.js';
+import { seedCloud } from './seed-cloud.js';
 
 /**
  * The demo world's activity, made through the services themselves (so every row is in a state
@@ -92,4 +93,5 @@ export async function seedDemoActivity(db: Db, deps: Deps): Promise<void> {
   await seedCatalogue(db);
   await seedLifecycle(db, deps);
   await seedCustomers(db, deps);
+  await seedCloud(db, deps); // issue 5: orders, 伙伴支付, 按需 usage and fees
 }

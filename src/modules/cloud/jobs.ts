@@ -5,6 +5,7 @@ import { expireUnpaidOrders } from './orders.js';
 import { expireResources, runAutoRenewals } from './subscriptions.js';
 import { rateUsage } from './usage.js';
 import { billPeak95Month } from './peak95.js';
+import { rollupConsumption } from './consumption-rollup.js';
 import { billMonthOf, monthRange } from './time.js';
 
 /** The cloud module's background work (pg-boss): the clock-driven rules of orders, resources and billing. */
@@ -21,6 +22,8 @@ export function cloudJobs(db: Db): { handlers: Record<string, JobHandler | JobDe
           for (let i = 0; i < 20 && (await rateUsage(db)).records > 0; i++);
         },
       },
+      // 消费汇总: fold the rated fees into the rollup and close the days finished yesterday (R-O4), after rating
+      'cloud.consumption.rollup': { policy: 'stately', expireInSeconds: 3600, handler: async () => void (await rollupConsumption(db)) },
       'cloud.resources.expire': { policy: 'stately', handler: async () => void (await expireResources(db)) },
       'cloud.resources.auto-renew': { policy: 'stately', handler: async () => void (await runAutoRenewals(db)) },
       // the previous month's 95-peak bills, on the 1st (Beijing time)
@@ -36,6 +39,7 @@ export function cloudJobs(db: Db): { handlers: Record<string, JobHandler | JobDe
     schedules: [
       { name: 'cloud.orders.expire', cron: '*/10 * * * *' },
       { name: 'cloud.usage.rate', cron: '5 * * * *' },
+      { name: 'cloud.consumption.rollup', cron: '10 * * * *' },
       { name: 'cloud.resources.expire', cron: '15 * * * *' },
       { name: 'cloud.resources.auto-renew', cron: '0 3 * * *', tz: 'Asia/Shanghai' },
       { name: 'cloud.peak95.bill', cron: '30 2 1 * *', tz: 'Asia/Shanghai' },

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { requireMayBuyCloud } from '../partners/standing.js';
 import type { Ctx } from '../../platform/context.js';
 import { inTransaction, type Executor } from '../../platform/db/index.js';
 import { addMonths, clock, DAY_MS } from '../../platform/clock.js';
@@ -91,6 +92,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Cl
 }
 
 export async function createOrderFor(ctx: Ctx, customerId: string, input: CreateOrderInput, source: 'customer' | 'partner'): Promise<CloudOrder> {
+  await requireMayBuyCloud(ctx.db, customerId); // R26: a reseller identity cannot buy cloud services (partners/standing.ts)
   if (!input.items.length || input.items.length > MAX_ITEMS) throw fieldError('items', 'cloud.bad-item-count', { zh: `每个订单包含1–${MAX_ITEMS}个产品`, en: `An order holds 1 to ${MAX_ITEMS} products` });
   for (const [i, it] of input.items.entries()) {
     if (it.name !== undefined && (it.name.trim().length < 1 || it.name.length > 64)) throw fieldError(`items.${i}.name`, 'cloud.bad-name', { zh: '资源名称为1–64个字符', en: 'The name must be 1–64 characters' });

@@ -162,6 +162,51 @@ describe('rating usage into fee records (消费明细)', () => {
   });
 });
 
+describe('one set-based posting per partition run', () => {
+  it('customers of every kind in one run: fees split exactly, balances move by their fees, one balanced posting per partition', async () => {
+    clock.set(H0);
+    const kinds = [
+      { cash: '1000.00', vouchers: '0' }, // cash covers everything (no record-by-record split)
+      { cash: '0', vouchers: '0' }, // nothing: all arrears
+      { cash: '1.00', vouchers: '0.50' }, // vouchers, then cash, then arrears
+      { cash: '3.00', vouchers: '0' }, // runs dry during the run
+    ];
+    const made = [];
+    for (const k of kinds) {
+      const c = await newCustomer(db);
+      if (k.cash !== '0') await fund(db.db, c.id, k.cash);
+      if (k.vouchers !== '0') await credit(db.db, vouchersAccount(c.id), k.vouchers, { kind: 'customer', id: c.id });
+      const vm = await openOnDemand(c.ctx, { productId: ecs, regionCode: 'cn-north-4' });
+      const bucket = await openOnDemand(c.ctx, { productId: obs, regionCode: 'cn-north-4' }); // graduated upflow tiers
+      made.push({ c, vm, bucket, k });
+    }
+    clock.set(hour(12));
+    await recordUsage(db.db, made.flatMap(({ vm, bucket }) => [...Array.from({ length: 10 }, (_, i) => usage(vm.id, i, '1')), usage(bucket.id, 0, '3', 'upflow', 10), usage(bucket.id, 1, '2', 'upflow', 10)]));
+    const run = await rateUsage(db.db);
+    const runs = await db.db.execute(sql`SELECT id, posting_id, records FROM cloud_rating_runs WHERE id = ANY(${sql.param(run.runIds)}::bigint[])`).then((x) => (x as unknown as { rows: { id: number; posting_id: string | null; records: number }[] }).rows);
+    const postings = runs.filter((r) => r.posting_id);
+    expect(postings.length).toBeGreaterThanOrEqual(1);
+    for (const r of postings) {
+      const p = (await ledger.findPosting(db.db, `cloud.rating:${r.id}`))!;
+      expect(p.id).toBe(r.posting_id);
+      expect(p.lines.reduce((a, l) => a.plus(money(l.amount)), ZERO).isZero()).toBe(true);
+    }
+    for (const { c, k } of made) {
+      const fees = (await feesOf(c.id)).filter((f) => f.chargingMode === 3);
+      expect(fees).toHaveLength(12);
+      const sum = (f: (x: (typeof fees)[number]) => string) => fees.reduce((a, x) => a.plus(money(f(x))), ZERO);
+      for (const f of fees) expect(money(f.paymentAmount).toFixed(2)).toBe(money(f.cashAmount).plus(f.couponAmount).plus(f.debtAmount).toFixed(2));
+      expect(money(k.cash).minus(sum((f) => f.cashAmount)).toFixed(2)).toBe(await balance(db.db, ownCash(c.id)));
+      if (k.vouchers !== '0') expect(money(k.vouchers).minus(sum((f) => f.couponAmount)).toFixed(2)).toBe(await balance(db.db, vouchersAccount(c.id)));
+      expect(sum((f) => f.debtAmount).negated().toFixed(2)).toBe(money(await balance(db.db, arrearsAccount(c.id))).toFixed(2));
+      // vouchers → cash → arrears in record order: once a record owes, no later record takes cash or vouchers
+      const first = fees.findIndex((f) => money(f.debtAmount).gt(0));
+      if (first >= 0) for (const f of fees.slice(first + 1)) expect([f.cashAmount, f.couponAmount]).toEqual(['0.00', '0.00']);
+    }
+    await ledger.assertLedgerConsistent(db.db);
+  });
+});
+
 describe('rating partitions', () => {
   it('changing the number of partitions rates every record exactly once', async () => {
     const { c, r } = await onDemandCustomer(ecs, '100.00');

@@ -254,6 +254,11 @@ export const cloudOrders = pgTable(
     /** The customer chose 伙伴支付: the order is listed in the partner's 待付订单 (pay-on-behalf, later issue). */
     partnerPayRequested: boolean('partner_pay_requested').notNull().default(false),
     rejectReason: text('reject_reason'), // 驳回原因 of a pay-on-behalf request
+    /** When the customer asked the partner to pay (请他付款); kept after the request ends (待付订单 history). */
+    partnerPayRequestedAt: ts('partner_pay_requested_at'),
+    rejectedAt: ts('rejected_at'), // when the partner rejected (驳回) the request
+    /** 顾问销售 customer, order paid by the partner: the amount counts toward the customer's 可开票金额 (guide 9640). */
+    invoiceableAmount: cash('invoiceable_amount'),
     reviewId: uuid('review_id'), // review_applications.id while 待审核
     payDeadline: ts('pay_deadline'), // 待支付 orders cancel after it (7 days, guide 20993)
     cancelReason: text('cancel_reason'),
@@ -269,6 +274,8 @@ export const cloudOrders = pgTable(
     index('cloud_orders_customer_at_idx').on(t.customerAccountId, t.createdAt),
     index('cloud_orders_partner_at_idx').on(t.partnerId, t.createdAt),
     index('cloud_orders_unpaid_idx').on(t.payDeadline).where(sql`status = '待支付'`),
+    // 待付订单: the partner's pay-on-behalf requests, newest first
+    index('cloud_orders_partner_pay_idx').on(t.partnerId, t.partnerPayRequestedAt).where(sql`partner_pay_requested_at is not null`),
   ],
 );
 
@@ -301,7 +308,12 @@ export const cloudOrderLines = pgTable(
     effectiveAt: ts('effective_at'), // 订单行生效时间
     expiresAt: ts('expires_at'), // 订单行失效时间
   },
-  (t) => [index('cloud_order_lines_order_idx').on(t.orderId), index('cloud_order_lines_resource_idx').on(t.resourceId), uniqueIndex('cloud_order_lines_no_uq').on(t.lineNo)],
+  (t) => [
+    index('cloud_order_lines_order_idx').on(t.orderId),
+    index('cloud_order_lines_resource_idx').on(t.resourceId),
+    uniqueIndex('cloud_order_lines_no_uq').on(t.lineNo),
+    index('cloud_order_lines_expires_idx').on(t.expiresAt), // 订单资源明细: 订单行失效时间 filter / export
+  ],
 );
 
 /**
@@ -575,6 +587,153 @@ export const cloudFeeRecords = pgTable(
     // (its pages sort by 消费时间, and new rows append at the end of each partner-month, so rating stays cheap)
     index('cloud_fee_records_customer_idx').on(t.customerAccountId, t.billMonth, t.productId),
     index('cloud_fee_records_partner_idx').on(t.partnerId, t.billMonth, t.consumeTime),
+    // 消费明细's rare slices (账单类型 退订/变更/新购…, 计费模式 包年/包月 = every type but 5) in 消费时间 order
+    index('cloud_fee_records_partner_type_idx').on(t.partnerId, t.billMonth, t.billDetailType, t.consumeTime),
+  ],
+);
+
+/* ------------------------------------------------------------------ consumption rollup (消费汇总) */
+
+/**
+ * The consumption rollup behind 消费汇总 (spec 05 op 5), the customer list's 本月消费 / 上月消费 and its
+ * 本月消费 filter. Only `consumption-rollup.ts` writes these tables, after rating (job
+ * `cloud.consumption.rollup`). Fees without a partner are not rolled up (no partner reads them).
+ * - kind: 1 消费 (bill types 1, 2, 3, 5, 8), 2 退款 (4, 20); amounts keep the fees' signs.
+ * - manager_id: the 客户经理 the fee counts for (R-O7, from the customers module's assignment history).
+ * - day: the Beijing calendar day of 消费时间. R-O4: a day is "closed" at 24:00 of the next day; the
+ *   monthly tables hold closed days only, the open table the days not closed yet.
+ */
+export const cloudConsumptionState = pgTable('cloud_consumption_state', {
+  id: smallint('id').primaryKey(), // always 1
+  feeCursor: bigint('fee_cursor', { mode: 'number' }).notNull(), // fees with id ≤ this are rolled up
+  closedThrough: date('closed_through').notNull(), // the last closed Beijing day
+  updatedAt: ts('updated_at').notNull(),
+});
+
+const rollupSums = () => ({
+  amount: cash('amount').notNull(), // 消费金额 (应付金额)
+  cashAmount: cash('cash_amount').notNull(), // 现金支付
+  couponAmount: cash('coupon_amount').notNull(), // 代金券抵扣
+  debtAmount: cash('debt_amount').notNull(), // 欠费金额
+  discountAmount: fine('discount_amount').notNull(), // 折扣优惠
+  officialAmount: fine('official_amount').notNull(),
+  fees: integer('fees').notNull(), // fee records rolled in
+});
+
+/** Fees of the days not closed yet (today, yesterday), by day; moved into the monthly tables when closed. */
+export const cloudConsumptionOpen = pgTable(
+  'cloud_consumption_open',
+  {
+    day: date('day').notNull(),
+    billMonth: date('bill_month').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    customerAccountId: uuid('customer_account_id').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    chargingMode: smallint('charging_mode').notNull(),
+    associationType: text('association_type').notNull(),
+    managerId: uuid('manager_id'),
+    kind: smallint('kind').notNull(),
+    ...rollupSums(),
+  },
+  (t) => [
+    unique('cloud_consumption_open_key').on(t.day, t.partnerId, t.customerAccountId, t.serviceTypeCode, t.chargingMode, t.associationType, t.managerId, t.kind).nullsNotDistinct(),
+  ],
+);
+
+/** 消费汇总 rows of closed days: one per partner, month, kind, customer, product type, billing mode, association type. */
+export const cloudConsumptionMonthly = pgTable(
+  'cloud_consumption_monthly',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    billMonth: date('bill_month').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    kind: smallint('kind').notNull(),
+    customerAccountId: uuid('customer_account_id').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    chargingMode: smallint('charging_mode').notNull(),
+    associationType: text('association_type').notNull(),
+    ...rollupSums(),
+  },
+  (t) => [
+    uniqueIndex('cloud_consumption_monthly_key').on(t.partnerId, t.billMonth, t.kind, t.customerAccountId, t.serviceTypeCode, t.chargingMode, t.associationType),
+    // the unfiltered page: the partner-month's rows by amount (消费金额 desc; refunds asc)
+    index('cloud_consumption_monthly_amount_idx').on(t.partnerId, t.billMonth, t.kind, t.amount, t.id),
+    index('cloud_consumption_monthly_customer_idx').on(t.customerAccountId, t.billMonth),
+  ],
+);
+
+/** The same rows split by the 客户经理 they count for (R-O7): the 客户经理姓名 filter and a 客户经理's own view. */
+export const cloudConsumptionMonthlyAm = pgTable(
+  'cloud_consumption_monthly_am',
+  {
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    billMonth: date('bill_month').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    kind: smallint('kind').notNull(),
+    customerAccountId: uuid('customer_account_id').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    chargingMode: smallint('charging_mode').notNull(),
+    associationType: text('association_type').notNull(),
+    ...rollupSums(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.billMonth, t.managerId, t.kind, t.customerAccountId, t.serviceTypeCode, t.chargingMode, t.associationType] }),
+    // one manager's page by amount (a 客户经理's own view, the 客户经理姓名 filter naming one manager)
+    index('cloud_consumption_monthly_am_amount_idx').on(t.partnerId, t.billMonth, t.managerId, t.kind, t.amount, t.id),
+  ],
+);
+
+/** `cloud_consumption_stats` per 客户经理: one manager's count and cards without reading their rows. */
+export const cloudConsumptionStatsAm = pgTable(
+  'cloud_consumption_stats_am',
+  {
+    billMonth: date('bill_month').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    associationType: text('association_type').notNull(),
+    kind: smallint('kind').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    rowCount: integer('row_count').notNull(), // monthly_am rows
+    ...rollupSums(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.billMonth, t.managerId, t.associationType, t.kind, t.serviceTypeCode] })],
+);
+
+/**
+ * Totals of the monthly rows per partner, month, association type, kind and product type: the unfiltered
+ * page's count, cards (消费金额 / 本月已优惠 / 退款金额), 优惠详情 and the chart by product type.
+ */
+export const cloudConsumptionStats = pgTable(
+  'cloud_consumption_stats',
+  {
+    billMonth: date('bill_month').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    associationType: text('association_type').notNull(),
+    kind: smallint('kind').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    rowCount: integer('row_count').notNull(), // monthly rows
+    ...rollupSums(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.billMonth, t.associationType, t.kind, t.serviceTypeCode] })],
+);
+
+/**
+ * A customer's month with the partner, open days included (the customer list's 本月消费 / 上月消费 and its
+ * 本月消费 filter; not subject to R-O4, which is 消费汇总's).
+ */
+export const cloudConsumptionCustomerMonth = pgTable(
+  'cloud_consumption_customer_month',
+  {
+    partnerId: uuid('partner_id').notNull(),
+    billMonth: date('bill_month').notNull(),
+    customerAccountId: uuid('customer_account_id').notNull(),
+    consumption: cash('consumption').notNull(), // 消费 (kind 1)
+    refunds: cash('refunds').notNull(), // 退款 (kind 2, negative)
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.billMonth, t.customerAccountId] }),
+    index('cloud_consumption_customer_month_amount_idx').on(t.partnerId, t.billMonth, t.consumption),
   ],
 );
 

@@ -8,7 +8,8 @@ export { seedCatalogue, listProducts, locateProduct, peak95Products, listService
 export { graduated, periodListPrice, discounted, onDemandAmounts, paymentSplit } from './pricing.js';
 export { setCustomerDiscount, bestRate, PAY_WITHIN_DAYS } from './order-core.js';
 export { createOrder, createOrderFor, quotePeriod, payOrder, cancelOrder, expireUnpaidOrders, listOrders, getOrder, listResources, orderRange, EXPIRED_REASON, type PayOptions, type CreateOrderInput, type OrderItemInput } from './orders.js';
-export { renewResources, createRenewal, renewalPrice, setAutoRenew, runAutoRenewals, expireResources, changeSpec, unsubscribe, unsubscribeFor, openOnDemand, openOnDemandFor, releaseOnDemand, unusedFraction } from './subscriptions.js';
+export { renewResources, createRenewal, renewalPrice, setAutoRenew, runAutoRenewals, expireResources, changeSpec, unsubscribe, unsubscribeFor, openOnDemand, openOnDemandFor, releaseOnDemand, unusedFraction, quoteUnsubscribe } from './subscriptions.js';
+export { quoteOrder, quoteRenewal, customerOrderDetail, partnerPayOption, productNames } from './customer-orders.js';
 export { customerPayer, customerCashAccount, associationOf, vouchersAccount, arrearsAccount, CLOUD_REVENUE, type Payer, type PayerLine } from './payers.js';
 export { recordUsage, rateUsage, type UsageInput, type RatingResult } from './usage.js';
 export { recordBandwidthSamples, computePeaks, billPeak95Month, peak95, peak95Kernel, samplesOf, type SampleDayInput } from './peak95.js';

@@ -569,6 +569,60 @@ export function requireSize(product: CloudProduct, size: number | null | undefin
 
 /* ------------------------------------------------------------------ 退订 */
 
+/**
+ * What unsubscribing `all` (main resources and their attached ones) at `now` refunds: each open segment's
+ * unused value (or all of it within 5 days of the 订购 payment), per segment, per resource and per payment.
+ * One computation for 退订 and its quote, so the amount shown before confirming is the amount refunded.
+ */
+function refundShares(all: CloudResource[], segs: CloudSegment[], now: Date) {
+  const perResource = new Map<string, Money>();
+  const perPayment = new Map<string, Money>();
+  const segRefund = new Map<string, Money>();
+  const noReasonOf = new Map<string, boolean>();
+  for (const r of all) {
+    const mine = segs.filter((s) => s.resourceId === r.id);
+    const first = mine.find((s) => s.kind === 'subscribe');
+    const noReason = first !== undefined && now.getTime() - first.paidAt.getTime() <= NO_REASON_REFUND_DAYS * DAY_MS;
+    noReasonOf.set(r.id, noReason);
+    for (const s of mine) {
+      const f = noReason ? new Dec(1) : unusedFraction(s, now);
+      const refund = roundTo(money(s.amount).times(f));
+      segRefund.set(s.id, refund);
+      perResource.set(r.id, (perResource.get(r.id) ?? ZERO).plus(refund));
+      perPayment.set(s.paymentId, (perPayment.get(s.paymentId) ?? ZERO).plus(refund));
+    }
+  }
+  const total = [...perPayment.values()].reduce((a, v) => a.plus(Dec.max(v, ZERO)), ZERO);
+  return { perResource, perPayment, segRefund, total, noReasonOf };
+}
+
+/**
+ * 退订 quote (the confirmation dialog): what unsubscribing these resources now would refund, per resource,
+ * with the same checks as `unsubscribe` and nothing written. The refund goes back to whoever paid (R-O1).
+ */
+export async function quoteUnsubscribe(ctx: Ctx, input: Pick<UnsubscribeInput, 'resourceIds'>) {
+  const me = requireAccount(ctx);
+  if (!input.resourceIds.length || input.resourceIds.length > 10) throw fieldError('resourceIds', 'cloud.bad-resource-count', { zh: '每次最多退订10个资源', en: 'Unsubscribe 1 to 10 resources at a time' });
+  const mains: CloudResource[] = [];
+  for (const [i, id] of [...new Set(input.resourceIds)].entries()) {
+    const r = await requireResourceOf(ctx.db, id, me.accountId);
+    requirePeriodActive(r, `resourceIds.${i}`);
+    mains.push(r);
+  }
+  const children = await ctx.db
+    .select()
+    .from(cloudResources)
+    .where(and(inArray(cloudResources.parentResourceId, mains.map((m) => m.id)), inArray(cloudResources.status, ['使用中', '已过期'])));
+  const all = [...mains, ...children];
+  const now = clock.now();
+  const { perResource, total, noReasonOf } = refundShares(all, await openSegments(ctx.db, all.map((r) => r.id)), now);
+  return {
+    at: now,
+    refundAmount: total,
+    items: all.map((r) => ({ resourceId: r.id, name: r.name, parentResourceId: r.parentResourceId, amount: Dec.max(perResource.get(r.id) ?? ZERO, ZERO), noReasonRefund: noReasonOf.get(r.id) ?? false })),
+  };
+}
+
 export interface UnsubscribeInput {
   resourceIds: string[];
   reason?: string;
@@ -615,22 +669,7 @@ export async function unsubscribeFor(ctx: Ctx, customerId: string, input: Unsubs
 
     const segs = await openSegments(tx, all.map((r) => r.id));
     const payments = await paymentsByIds(tx, [...new Set(segs.map((s) => s.paymentId))]);
-    const perResource = new Map<string, Money>();
-    const perPayment = new Map<string, Money>();
-    const segRefund = new Map<string, Money>();
-    for (const r of all) {
-      const mine = segs.filter((s) => s.resourceId === r.id);
-      const first = mine.find((s) => s.kind === 'subscribe');
-      const noReason = first !== undefined && now.getTime() - first.paidAt.getTime() <= NO_REASON_REFUND_DAYS * DAY_MS;
-      for (const s of mine) {
-        const f = noReason ? new Dec(1) : unusedFraction(s, now);
-        const refund = roundTo(money(s.amount).times(f));
-        segRefund.set(s.id, refund);
-        perResource.set(r.id, (perResource.get(r.id) ?? ZERO).plus(refund));
-        perPayment.set(s.paymentId, (perPayment.get(s.paymentId) ?? ZERO).plus(refund));
-      }
-    }
-    const total = [...perPayment.values()].reduce((a, v) => a.plus(Dec.max(v, ZERO)), ZERO);
+    const { perResource, perPayment, segRefund, total } = refundShares(all, segs, now);
     const first = mains[0]!;
     const { order } = await insertOrder(tx, ctx, {
       customerId,

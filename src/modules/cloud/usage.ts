@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as ledger from '../../platform/ledger/index.js';
 import { inTransaction, rows, type Executor } from '../../platform/db/index.js';
-import type { SQL } from 'drizzle-orm';
 import { clock, HOUR_MS } from '../../platform/clock.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import type { Text } from '../../platform/i18n/index.js';
@@ -291,20 +290,7 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
     if (mark <= from) return empty;
     const mine = sql`u.id > ${from} AND u.id <= ${mark} AND ${PARTITION_OF} = ${partition}`;
     // This run's records: everything of the partition up to the mark, or, past `maxRecords`, its next
-    // `maxRecords` in id order; the cursor then moves to the mark or to the last of them. Per customer: how many
-    // records, and an upper bound of what they can cost (usage × the price's highest unit price, + 0.6 cent per
-    // record for the roundings). The big statement filters on these customers (an estimate the planner gets
-    // right), and a customer with no vouchers whose cash covers the bound, or with nothing at all, needs no
-    // record-by-record split.
-    const perCustomer = (range: SQL) =>
-      rows<{ c: string; n: string; bound: string }>(
-        tx,
-        sql`SELECT u.customer_account_id AS c, count(*)::text AS n, (sum(u.usage_value * m.top) + count(*) * 0.006)::text AS bound
-            FROM cloud_usage_records u
-            JOIN (SELECT p.id, greatest(coalesce(p.unit_price, 0), coalesce(max(t.unit_price), 0)) AS top
-                  FROM cloud_prices p LEFT JOIN cloud_price_tiers t ON t.price_id = p.id GROUP BY p.id, p.unit_price) m ON m.id = u.price_id
-            WHERE ${range} GROUP BY 1`,
-      );
+    // `maxRecords` in id order; the cursor then moves to the mark or to the last of them.
     let to = mark;
     if (mark - from > maxRecords) {
       // more ids than the run may take (ids are shared by all partitions): where the partition's next
@@ -315,16 +301,52 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
       );
       if (Number(range!.n) >= maxRecords) to = Number(range!.last);
     }
-    const custs = await perCustomer(sql`u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}`);
-    const found = custs.reduce((a, c) => a + Number(c.n), 0);
-    const customerIds = custs.map((c) => c.c);
-    const bounds = new Map(custs.map((c) => [c.c, money(c.bound)]));
+    // Per group (resource, price, customer, month): how many records and how much usage — one pass over the run.
+    // Everything that is the same for all records of a group (the resource's service / type / region, the price,
+    // the customer's balances, association and discount) is then looked up once per group, not per record; the
+    // groups also give each customer's upper bound of what the run can cost (usage × the price's highest unit
+    // price, + 0.6 cent per record for the roundings) and the graduated tiers' monthly totals.
+    const groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
+      tx,
+      sql`SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month::text AS m, count(*)::int AS n, sum(u.usage_value)::text AS v
+          FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
+          GROUP BY 1, 2, 3, 4`,
+    );
+    const found = groups.reduce((a, g) => a + g.n, 0);
     const advance = () => tx.execute(sql`UPDATE cloud_rating_state SET last_usage_id = ${to}, updated_at = ${clock.now()} WHERE id = ${partition}`);
     if (found === 0) {
       await advance();
       return empty;
     }
-    lap('range and customers');
+    const priceIds = [...new Set(groups.map((g) => g.p))];
+    const prices = new Map(
+      (
+        await rows<{ id: string; product_id: string; usage_type_code: string | null; model: string; top: string }>(
+          tx,
+          sql`SELECT p.id, p.product_id, p.usage_type_code, p.model,
+                     greatest(coalesce(p.unit_price, 0), coalesce((SELECT max(t.unit_price) FROM cloud_price_tiers t WHERE t.price_id = p.id), 0))::text AS top
+              FROM cloud_prices p WHERE p.id = ANY(${sql.param(priceIds)}::uuid[])`,
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const bounds = new Map<string, Money>();
+    const triples = new Map<string, { r: string; p: string; c: string }>();
+    const tieredTotals = new Map<string, { c: string; product: string; usage: string; m: string; v: Money }>();
+    for (const g of groups) {
+      const price = prices.get(g.p);
+      if (!price) throw new Error(`cloud rating: price ${g.p} of usage records in (${from}, ${to}] is gone`);
+      const v = money(g.v);
+      bounds.set(g.c, (bounds.get(g.c) ?? ZERO).plus(v.times(price.top)).plus(new Dec(g.n).times('0.006')));
+      triples.set(`${g.r}|${g.p}|${g.c}`, { r: g.r, p: g.p, c: g.c });
+      if (price.model === 'tiered') {
+        const k = `${g.c}|${price.product_id}|${price.usage_type_code}|${g.m}`;
+        const t = tieredTotals.get(k);
+        if (t) t.v = t.v.plus(v);
+        else tieredTotals.set(k, { c: g.c, product: price.product_id, usage: price.usage_type_code!, m: g.m, v });
+      }
+    }
+    const customerIds = [...bounds.keys()];
+    lap('range and groups');
     const bal = await customerBalances(tx, customerIds);
     lap('balances');
     const now = clock.now();
@@ -334,16 +356,26 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
       .returning({ id: cloudRatingRuns.id });
     const runId = run!.id;
 
-    // One big set-based statement: its sorts (tiers, payment split) stay in memory, and it joins by hashing —
-    // every other relation is small, so hash joins never sort the run's rows (a merge join would sort them all,
-    // and a nested loop, chosen on stale estimates right after a bulk load, would go quadratic). JIT
+    // One set-based statement. Records of "fast" groups (a linear price, and a customer with no vouchers whose cash
+    // covers the bound, or with nothing at all: its earlier records do not change a record's split) go from the
+    // scan through one hash join with the groups straight into the insert. The others (graduated tiers count the
+    // customer's month; the split vouchers → cash → arrears depends on the customer's earlier records) are set
+    // aside and get their window sums. Every other relation is small, so hash joins never sort the run's rows; JIT
     // compilation of this plan would cost more than running it.
     await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
     await tx.execute(sql`SET LOCAL enable_nestloop = off`);
     await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
     await tx.execute(sql`SET LOCAL jit = off`);
     const p = (xs: unknown[]) => sql.param(xs);
-    const statement = sql`WITH bal AS (
+    const ts = [...triples.values()];
+    // The groups with everything a record needs from them, in a temporary table with statistics: the planner then
+    // knows the groups are few and distinct, and hashes them (not the run's records) for the joins below.
+    const G = sql.raw(`cloud_rating_groups_${partition}`);
+    await tx.execute(sql`CREATE TEMPORARY TABLE ${G} (r uuid, p uuid, c uuid, st text, rt text, rg text, model text, unit_price numeric,
+          voucher numeric, cash numeric, partner_id uuid, association_type text, account_manager_id uuid, simple boolean, rate numeric, fast boolean)
+          ON COMMIT DROP`);
+    await tx.execute(sql`INSERT INTO ${G}
+          WITH bal AS (
             SELECT * FROM unnest(${p(bal.map((b) => b.customerId))}::uuid[], ${p(bal.map((b) => b.voucher.toFixed()))}::numeric[],
                                  ${p(bal.map((b) => b.cash.toFixed()))}::numeric[], ${p(bal.map((b) => b.partnerId))}::uuid[],
                                  ${p(bal.map((b) => b.associationType))}::text[], ${p(bal.map((b) => b.accountManagerId))}::uuid[],
@@ -357,23 +389,33 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
             WHERE d.customer_account_id = ANY(${p(customerIds)}::uuid[])
               AND d.valid_from <= ${now} AND (d.valid_to IS NULL OR d.valid_to > ${now})
             GROUP BY 1, 2
-          ),
-          u AS (
-            SELECT u.id, u.resource_id, u.customer_account_id AS cust, u.product_id, u.usage_type_code, u.hour_start, u.bill_month,
-                   u.usage_value, u.measure_id, u.price_id, p.model, p.unit_price, r.service_type_code, r.resource_type_code, r.region_code
-            FROM cloud_usage_records u
-            JOIN cloud_prices p ON p.id = u.price_id
-            JOIN cloud_resources r ON r.id = u.resource_id
-            WHERE u.id > ${from} AND u.id <= ${to} AND u.customer_account_id = ANY(${p(customerIds)}::uuid[])
+          )
+          SELECT x.r, x.p, x.c, res.service_type_code AS st, res.resource_type_code AS rt, res.region_code AS rg, pr.model, pr.unit_price,
+                 b.voucher, b.cash, b.partner_id, b.association_type, b.account_manager_id, b.simple, d.rate,
+                 (b.simple AND pr.model <> 'tiered') AS fast
+          FROM unnest(${p(ts.map((t) => t.r))}::uuid[], ${p(ts.map((t) => t.p))}::uuid[], ${p(ts.map((t) => t.c))}::uuid[]) AS x(r, p, c)
+          JOIN cloud_resources res ON res.id = x.r
+          JOIN cloud_prices pr ON pr.id = x.p
+          JOIN bal b ON b.cust = x.c
+          LEFT JOIN disc d ON d.cust = x.c AND d.service = res.service_type_code`);
+    await tx.execute(sql`ANALYZE ${G}`);
+    const statement = sql`WITH
+          -- the records that need window sums (tiers, ordered split), with their group
+          rest AS MATERIALIZED (
+            SELECT u.id, u.resource_id, u.customer_account_id AS cust, u.product_id, u.usage_type_code, u.hour_start, u.bill_month, u.usage_value,
+                   u.measure_id, u.price_id, g.st, g.rt, g.rg, g.model, g.unit_price, g.voucher, g.cash, g.partner_id, g.association_type,
+                   g.account_manager_id, g.simple, g.rate
+            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id
+            WHERE u.id > ${from} AND u.id <= ${to} AND NOT g.fast
           ),
           -- graduated tiers count the customer's month: where this record starts and ends in it
           cum AS (
-            SELECT u.id, u.price_id, u.usage_value,
-                   coalesce(t.total, 0) + sum(u.usage_value) OVER (PARTITION BY u.cust, u.product_id, u.usage_type_code, u.bill_month ORDER BY u.hour_start, u.id) AS after
-            FROM u
+            SELECT r.id, r.price_id, r.usage_value,
+                   coalesce(t.total, 0) + sum(r.usage_value) OVER (PARTITION BY r.cust, r.product_id, r.usage_type_code, r.bill_month ORDER BY r.hour_start, r.id) AS after
+            FROM rest r
             LEFT JOIN cloud_usage_totals t
-              ON t.customer_account_id = u.cust AND t.product_id = u.product_id AND t.usage_type_code = u.usage_type_code AND t.bill_month = u.bill_month
-            WHERE u.model = 'tiered'
+              ON t.customer_account_id = r.cust AND t.product_id = r.product_id AND t.usage_type_code = r.usage_type_code AND t.bill_month = r.bill_month
+            WHERE r.model = 'tiered'
           ),
           tiered AS (
             SELECT c.id,
@@ -381,32 +423,44 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
             FROM cum c JOIN cloud_price_tiers tr ON tr.price_id = c.price_id
             GROUP BY c.id
           ),
-          -- list price (6 decimals), discount (6 decimals), 应付 (cents), and what the customer had
-          due AS (
-            SELECT u.*, b.voucher, b.cash, b.partner_id, b.association_type, b.account_manager_id, b.simple, l.official, dd.discount,
-                   round(l.official - dd.discount, 2) AS pay
-            FROM u
-            JOIN bal b ON b.cust = u.cust
-            LEFT JOIN tiered t ON t.id = u.id
-            LEFT JOIN disc d ON d.cust = u.cust AND d.service = u.service_type_code
-            CROSS JOIN LATERAL (SELECT round(CASE WHEN u.model = 'tiered' THEN t.list ELSE u.usage_value * u.unit_price END, 6) AS official) l
-            CROSS JOIN LATERAL (SELECT CASE WHEN d.rate IS NULL THEN 0 ELSE round(l.official * (1 - d.rate), 6) END AS discount) dd
+          rest_due AS (
+            SELECT r.*, l.official, dd.discount, round(l.official - dd.discount, 2) AS pay
+            FROM rest r
+            LEFT JOIN tiered t ON t.id = r.id
+            CROSS JOIN LATERAL (SELECT round(CASE WHEN r.model = 'tiered' THEN t.list ELSE r.usage_value * r.unit_price END, 6) AS official) l
+            CROSS JOIN LATERAL (SELECT CASE WHEN r.rate IS NULL THEN 0 ELSE round(l.official * (1 - r.rate), 6) END AS discount) dd
           ),
           -- pay-per-use charges take vouchers first, then cash (guide 20250); the rest is arrears, record by record in
-          -- id order ("before" = what the customer's earlier records of the run took). Customers whose records are all
-          -- covered by cash, or all arrears, skip the sort: their "before" does not change the split.
+          -- id order ("before" = what the customer's earlier records of the run took)
+          rest_split AS (
+            SELECT d.*, CASE WHEN d.simple THEN 0 ELSE sum(d.pay) OVER (PARTITION BY d.cust ORDER BY d.id) - d.pay END AS before FROM rest_due d
+          ),
+          -- list price (6 decimals), discount (6 decimals), 应付 (cents)
+          fast AS (
+            SELECT u.id, u.resource_id, u.customer_account_id AS cust, u.product_id, u.usage_type_code, u.hour_start, u.bill_month, u.usage_value,
+                   u.measure_id, g.st, g.rt, g.rg, g.voucher, g.cash, g.partner_id, g.association_type, g.account_manager_id,
+                   l.official, dd.discount, round(l.official - dd.discount, 2) AS pay, 0::numeric AS before
+            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id
+            CROSS JOIN LATERAL (SELECT round(u.usage_value * g.unit_price, 6) AS official) l
+            CROSS JOIN LATERAL (SELECT CASE WHEN g.rate IS NULL THEN 0 ELSE round(l.official * (1 - g.rate), 6) END AS discount) dd
+            WHERE u.id > ${from} AND u.id <= ${to} AND g.fast
+          ),
           split AS (
-            SELECT d.*, 0::numeric AS before FROM due d WHERE d.simple
+            SELECT id, resource_id, cust, product_id, usage_type_code, hour_start, bill_month, usage_value, measure_id, st, rt, rg, voucher, cash,
+                   partner_id, association_type, account_manager_id, official, discount, pay, before
+            FROM fast
             UNION ALL
-            SELECT d.*, sum(d.pay) OVER (PARTITION BY d.cust ORDER BY d.id) - d.pay AS before FROM due d WHERE NOT d.simple
+            SELECT id, resource_id, cust, product_id, usage_type_code, hour_start, bill_month, usage_value, measure_id, st, rt, rg, voucher, cash,
+                   partner_id, association_type, account_manager_id, official, discount, pay, before
+            FROM rest_split
           ),
           ins AS (
             INSERT INTO cloud_fee_records (bill_month, customer_account_id, partner_id, association_type, account_manager_id, charging_mode,
                 bill_detail_type, service_type_code, resource_type_code, region_code, product_id, resource_id, usage_record_id,
                 usage_type_code, usage_amount, usage_measure_id, consume_time, official_amount, discount_amount, payment_amount, cash_amount,
                 coupon_amount, debt_amount, rating_run_id)
-            SELECT s.bill_month, s.cust, s.partner_id, s.association_type, s.account_manager_id, 3, 5, s.service_type_code, s.resource_type_code,
-                   s.region_code, s.product_id, s.resource_id, s.id, s.usage_type_code, s.usage_value, s.measure_id, s.hour_start,
+            SELECT s.bill_month, s.cust, s.partner_id, s.association_type, s.account_manager_id, 3, 5, s.st, s.rt,
+                   s.rg, s.product_id, s.resource_id, s.id, s.usage_type_code, s.usage_value, s.measure_id, s.hour_start,
                    s.official, s.discount, s.pay,
                    greatest(0, least(s.pay, s.voucher + s.cash - s.before)) - greatest(0, least(s.pay, s.voucher - s.before)),
                    greatest(0, least(s.pay, s.voucher - s.before)),
@@ -418,19 +472,23 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
           SELECT customer_account_id AS customer, count(*)::text AS n, sum(payment_amount)::text AS amount, sum(coupon_amount)::text AS coupon,
                  sum(cash_amount)::text AS cash, sum(debt_amount)::text AS debt
           FROM ins GROUP BY customer_account_id`;
+    if (process.env.CLOUD_RATING_EXPLAIN) {
+      const plan = await rows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
+      console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+      throw new Error('explained');
+    }
     const totals = await rows<{ customer: string; n: string; amount: string; coupon: string; cash: string; debt: string }>(tx, statement);
     lap('rate and insert');
     const records = totals.reduce((a, t) => a + Number(t.n), 0);
     if (records !== found) throw new Error(`cloud rating: ${found} usage records in partition ${partition} of (${from}, ${to}] but ${records} were priced (a product lost its price?)`);
-    await tx.execute(sql`
-      INSERT INTO cloud_usage_totals (customer_account_id, product_id, usage_type_code, bill_month, total)
-      SELECT u.customer_account_id, u.product_id, u.usage_type_code, u.bill_month, sum(u.usage_value)
-      FROM cloud_usage_records u
-      JOIN cloud_prices p ON p.id = u.price_id AND p.model = 'tiered'
-      WHERE u.id > ${from} AND u.id <= ${to} AND u.customer_account_id = ANY(${p(customerIds)}::uuid[])
-      GROUP BY 1, 2, 3, 4
-      ON CONFLICT (customer_account_id, product_id, usage_type_code, bill_month) DO UPDATE SET total = cloud_usage_totals.total + excluded.total`);
-
+    if (tieredTotals.size) {
+      const tt = [...tieredTotals.values()];
+      await tx.execute(sql`
+        INSERT INTO cloud_usage_totals (customer_account_id, product_id, usage_type_code, bill_month, total)
+        SELECT * FROM unnest(${p(tt.map((t) => t.c))}::uuid[], ${p(tt.map((t) => t.product))}::uuid[], ${p(tt.map((t) => t.usage))}::text[],
+                             ${p(tt.map((t) => t.m))}::date[], ${p(tt.map((t) => t.v.toFixed()))}::numeric[])
+        ON CONFLICT (customer_account_id, product_id, usage_type_code, bill_month) DO UPDATE SET total = cloud_usage_totals.total + excluded.total`);
+    }
     lap('monthly totals');
     const sums = await settle(tx, `cloud.rating:${runId}`, 'cloud.usage.charge', bal, totals, { runId, partition, from: from + 1, to });
     lap('ledger posting');
@@ -453,7 +511,8 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
 
 /**
  * Post a batch of charges: per customer, its vouchers and cash go down by what they covered and its arrears
- * account by the rest; the vendor's revenue goes up by the total. One posting; the ledger checks floors.
+ * account by the rest; the vendor's revenue goes up by the total. One posting (`ledger.postBulk`: a fixed number
+ * of statements whatever the number of customers); the ledger checks floors.
  */
 export async function settle(
   tx: Executor,
@@ -486,10 +545,11 @@ export async function settle(
   }
   if (amount.isZero()) return { postingId: null, amount, coupon, cash, debt };
   await ensureRevenueAccount(tx);
-  for (const c of arrears) await ledger.ensureAccount(tx, { code: arrearsAccount(c), ownerKind: 'customer', ownerId: c, floor: null });
+  await ledger.ensureAccounts(tx, arrears.map((c) => ({ code: arrearsAccount(c), ownerKind: 'customer', ownerId: c, floor: null })));
   lines.push({ account: CLOUD_REVENUE, amount });
-  const { posting } = await ledger.post(tx, { idempotencyKey, kind, memo: '按需扣费', meta, lines });
-  return { postingId: posting.id, amount, coupon, cash, debt };
+  // one set-based posting for all the customers of the run (floors checked under the accounts' row locks)
+  const { postingId } = await ledger.postBulk(tx, { idempotencyKey, kind, memo: '按需扣费', meta, lines });
+  return { postingId, amount, coupon, cash, debt };
 }
 
 export { type CustomerBalance, customerBalances };

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
+import type { SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/index.js';
 import type { CustomerAssociation } from './schema.js';
 import type { CustomerFacts } from './facts.js';
@@ -96,3 +97,50 @@ export function registerCustomerRowEnricher(name: string, e: CustomerRowEnricher
   enrichers.set(name, e);
 }
 export const customerRowEnrichers = () => [...enrichers.values()];
+
+/**
+ * Filters of the customer list whose data other modules own (本月消费, 资源到期时间; guide 8855). A provider
+ * answers an SQL condition over `customer_associations` (correlated on its columns, e.g.
+ * `customer_associations.customer_account_id`), so the list still filters and pages in SQL; undefined
+ * when the filter is not set. Without a provider the filter is ignored.
+ */
+export interface CustomerListFilterInput {
+  thisMonthConsumptionMin?: string; // 本月消费 ≥ (yuan)
+  thisMonthConsumptionMax?: string; // 本月消费 ≤ (yuan)
+  resourceExpiresFrom?: Date; // 资源到期时间 from (包年/包月 resources expiring in [from, to))
+  resourceExpiresTo?: Date;
+}
+export type CustomerListFilterProvider = (f: CustomerListFilterInput) => SQL | undefined;
+const listFilters = new Map<string, CustomerListFilterProvider>();
+export function registerCustomerListFilter(name: string, p: CustomerListFilterProvider): void {
+  listFilters.set(name, p);
+}
+export const customerListFilters = () => [...listFilters.values()];
+
+/**
+ * 更多 > 查看资源 (op 22): the customer's resources come from the cloud module. Tabs 包周期 (prepaid) and
+ * 按需 (on-demand, opened within [from, to)); paged in SQL by the provider.
+ */
+export interface CustomerResourceRow {
+  id: string;
+  name: string;
+  tag: string | null;
+  productType: string;
+  spec: string;
+  region: string | null;
+  status: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  expiryHandling: string | null;
+  orderNo: string | null;
+  payingAccount: string | null;
+}
+export type CustomerResourcesProvider = (
+  ex: Executor,
+  q: { partnerId: string; customerAccountId: string; tab: 'prepaid' | 'on-demand'; from: Date | null; to: Date | null; keyword?: string; page: number; pageSize: number; lang: string },
+) => Promise<{ items: CustomerResourceRow[]; total: number }>;
+let resourcesProvider: CustomerResourcesProvider | null = null;
+export function registerCustomerResourcesProvider(p: CustomerResourcesProvider | null): void {
+  resourcesProvider = p;
+}
+export const customerResourcesProvider = () => resourcesProvider;

@@ -14,7 +14,7 @@ import { partners, companies } from '../partners/schema.js';
 import { orgMembers } from '../org/schema.js';
 import { customerScope, listContactsForCustomer } from '../org/service.js';
 import { escapeLike, iso, masked, pageArgs, partnerKind, partnerNames } from './common.js';
-import { channelProvider, customerRowEnrichers } from './extensions.js';
+import { channelProvider, customerListFilters, customerRowEnrichers } from './extensions.js';
 import { currentNotice, noticeView, pendingNotice } from './notice.js';
 import {
   ASSOCIATION_TYPE_NAMES,
@@ -82,6 +82,12 @@ export const CustomerListQuery = z
     tag: z.string().max(64).optional(), // 客户标签 / 自定义标签
     associatedFrom: z.coerce.date().optional(),
     associatedTo: z.coerce.date().optional(),
+    // 本月消费 (yuan, a range) and 资源到期时间 (a 包年/包月 resource expiring in [from, to)): data of the cloud
+    // module, which contributes the SQL condition (extensions.ts registerCustomerListFilter)
+    thisMonthConsumptionMin: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, '请输入金额').optional()),
+    thisMonthConsumptionMax: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, '请输入金额').optional()),
+    resourceExpiresFrom: z.coerce.date().optional(),
+    resourceExpiresTo: z.coerce.date().optional(),
   })
   .strict();
 export type CustomerListFilter = z.infer<typeof CustomerListQuery>;
@@ -103,6 +109,10 @@ async function listConditions(ctx: Ctx, ex: Executor, actor: PartnerActor, q: Cu
   if (q.tag?.trim()) conds.push(ilike(customerAssociations.customTag, like(q.tag)));
   if (q.associatedFrom) conds.push(gte(customerAssociations.associatedAt, q.associatedFrom));
   if (q.associatedTo) conds.push(lt(customerAssociations.associatedAt, q.associatedTo));
+  for (const provide of customerListFilters()) {
+    const c = provide({ thisMonthConsumptionMin: q.thisMonthConsumptionMin, thisMonthConsumptionMax: q.thisMonthConsumptionMax, resourceExpiresFrom: q.resourceExpiresFrom, resourceExpiresTo: q.resourceExpiresTo });
+    if (c) conds.push(c);
+  }
   const accountConds: SQL[] = [];
   if (q.customerName?.trim()) accountConds.push(or(ilike(accounts.name, like(q.customerName)), ilike(accounts.enterpriseName, like(q.customerName)))!);
   if (q.accountName?.trim()) accountConds.push(ilike(accounts.accountName, like(q.accountName)));

@@ -5,6 +5,7 @@ import { addMonths, clock } from '../../../platform/clock.js';
 import type { Text } from '../../../platform/i18n/index.js';
 import { customerScope } from '../../org/service.js';
 import { partnerKind, pick, requireCustomer } from './shared.js';
+import { customerResourcesProvider } from '../extensions.js';
 
 /**
  * 知识推荐 (op 26, guide 10.4.1.12) and the 查看资源 shell (op 22, guide 10.4.1.6).
@@ -13,8 +14,8 @@ import { partnerKind, pick, requireCustomer } from './shared.js';
  * 解决方案); a click opens the article. The vendor's recommendation engine is outside this product;
  * a fixed catalogue of public Huawei Cloud pages stands in for it. Resellers have none (spec 07 §7).
  *
- * Resources: tabs 包周期 (yearly/monthly) and 按需 (on-demand). The resources come from the cloud
- * module (a later issue); until then the route answers the page's shape with no rows.
+ * Resources: tabs 包周期 (yearly/monthly) and 按需 (on-demand). The rows come from the cloud module
+ * through `registerCustomerResourcesProvider` (the customers module does not import cloud).
  */
 
 export const KNOWLEDGE_TABS = ['product', 'case', 'solution'] as const;
@@ -71,14 +72,33 @@ export async function knowledge(ctx: Ctx, q: { tab?: KnowledgeTab; page?: number
 export const RESOURCE_TABS = ['prepaid', 'on-demand'] as const; // 包周期 | 按需
 export type ResourceTab = (typeof RESOURCE_TABS)[number];
 
-/** 更多 > 查看资源: the page's shape; 按需 defaults to the last month (开通时间). */
-export async function customerResources(ctx: Ctx, customerId: string, q: { tab?: ResourceTab; page?: number; pageSize?: number; from?: string; to?: string }) {
+/**
+ * 更多 > 查看资源 (op 22): the customer's resources, from the cloud module through the resources provider
+ * (extensions.ts), paged in SQL; 按需 defaults to those opened in the last month (开通时间 widens it).
+ */
+export async function customerResources(ctx: Ctx, customerId: string, q: { tab?: ResourceTab; page?: number; pageSize?: number; from?: string; to?: string; keyword?: string }) {
   const actor = requirePermission(ctx, P.customers);
   const scope = await customerScope(ctx);
   await requireCustomer(ctx.db, actor, scope, customerId);
   const tab = q.tab ?? 'prepaid';
   const now = clock.now();
   const range = tab === 'on-demand' ? { from: q.from ?? addMonths(now, -1).toISOString(), to: q.to ?? now.toISOString() } : null;
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, q.pageSize ?? 10));
+  const provider = customerResourcesProvider();
+  const found = provider
+    ? await provider(ctx.db, {
+        partnerId: actor.partnerId,
+        customerAccountId: customerId,
+        tab,
+        from: range ? new Date(range.from) : null,
+        to: range ? new Date(range.to) : null,
+        keyword: q.keyword?.trim() || undefined,
+        page,
+        pageSize,
+        lang: ctx.lang,
+      })
+    : { items: [], total: 0 };
   return {
     tab,
     columns:
@@ -86,10 +106,10 @@ export async function customerResources(ctx: Ctx, customerId: string, q: { tab?:
         ? ['名称/ID', '产品类型', '产品规格', '云服务区', '状态', '生效/失效时间', '到期处理', '订单号']
         : ['名称/ID', '标签', '产品类型', '产品规格', '云服务区', '状态', '开通时间', '支付账号'],
     range,
-    items: [] as never[],
-    total: 0,
-    page: Math.max(1, q.page ?? 1),
-    pageSize: Math.min(100, Math.max(1, q.pageSize ?? 10)),
-    note: pick({ zh: '资源数据由云服务模块提供，尚未接入', en: 'Resources come from the cloud module, which is not connected yet' }, ctx.lang),
+    items: found.items,
+    total: found.total,
+    page,
+    pageSize,
+    note: provider ? null : pick({ zh: '资源数据由云服务模块提供，尚未接入', en: 'Resources come from the cloud module, which is not connected yet' }, ctx.lang),
   };
 }

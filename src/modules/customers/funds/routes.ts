@@ -520,15 +520,15 @@ export async function customerFundsRoutes(root: FastifyInstance) {
       config: { access: CUSTOMERS },
       schema: {
         tags,
-        summary: '查看资源: tabs 包周期 (prepaid) / 按需 (on-demand); rows arrive with the cloud module',
+        summary: '查看资源: tabs 包周期 (prepaid) / 按需 (on-demand, opened within from…to, default the last month); 名称/ID keyword; 10 per page',
         params: z.object({ customerId: Id }).strict(),
-        querystring: z.object({ tab: opt(z.enum(RESOURCE_TABS)), from: opt(z.iso.datetime({ offset: true })), to: opt(z.iso.datetime({ offset: true })), ...Page }).strict(),
+        querystring: z.object({ tab: opt(z.enum(RESOURCE_TABS)), from: opt(z.iso.datetime({ offset: true })), to: opt(z.iso.datetime({ offset: true })), keyword: opt(z.string().trim().max(100)), ...Page }).strict(),
         response: {
           200: pageOf(ResourceRow).extend({
             tab: z.enum(RESOURCE_TABS),
             columns: z.array(z.string()),
             range: z.object({ from: z.string(), to: z.string() }).nullable(),
-            note: z.string(),
+            note: z.string().nullable(),
           }),
         },
       },
