@@ -1,5 +1,6 @@
-import { expect, request as pwRequest, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { PASSWORD, signIn } from './helpers.js';
+import { customerCode, inbox, partnerCode as codeStep, resetVerificationSwitch, setVerificationSwitch } from './codes.js';
 
 /**
  * Issue 4's browser journeys (销售 > 拓新 / 客户 and the customer portal), every step in the UI; the API
@@ -20,80 +21,9 @@ const PARTNER_NAME = '华创云科技有限公司';
 const ADMIN_MOBILE = '+86-13900000001';
 const ADMIN_EMAIL = 'sp_admin@partner.example.com';
 const IAM = (identifier: string) => ({ identifier, tenant: 'sp_admin' });
+const partnerCode = (page: Page, prefix: string) => codeStep(page, prefix, { mobile: ADMIN_MOBILE, email: ADMIN_EMAIL });
 // the guide's words for the partner's 3-month window (guide 9083–9084; src/modules/customers/relationship.ts)
 const PARTNER_WINDOW = '伙伴在3个月内仅可以发起一次与同一客户解除关联或切换关联类型的申请';
-
-// ------------------------------------------------------------------ demo inbox (SMS / e-mail) and codes
-
-interface InboxItem {
-  body: string;
-  createdAt: string;
-}
-
-async function inbox(page: Page, address: string): Promise<InboxItem[]> {
-  const res = await page.request.get(`/api/demo-inbox?address=${encodeURIComponent(address)}`);
-  expect(res.ok()).toBeTruthy();
-  return ((await res.json()).items ?? []) as InboxItem[];
-}
-
-/** One code per target a minute (code.too-soon): when each address last got one in this file. */
-const lastSent = new Map<string, number>();
-const waitFor = (target: string) => Math.max(0, (lastSent.get(target) ?? 0) + 61_000 - Date.now());
-
-/** A code sent to the target by another spec file on this server counts too. */
-async function learn(page: Page, target: string) {
-  const earlier = (await inbox(page, target)).filter((i) => /验证码/.test(i.body)).map((i) => new Date(i.createdAt).getTime());
-  if (earlier.length) lastSent.set(target, Math.max(lastSent.get(target) ?? 0, ...earlier));
-}
-
-async function sendAndRead(page: Page, target: string, sendButton: Locator): Promise<string> {
-  await learn(page, target);
-  const wait = waitFor(target);
-  if (wait > 0) await page.waitForTimeout(wait);
-  const at = Date.now();
-  await sendButton.click();
-  lastSent.set(target, at);
-  let code = '';
-  await expect
-    .poll(async () => {
-      const fresh = (await inbox(page, target)).find((i) => new Date(i.createdAt).getTime() >= at - 1000 && /验证码/.test(i.body));
-      code = fresh?.body.match(/(\d{6})/)?.[1] ?? '';
-      return code;
-    })
-    .not.toBe('');
-  return code;
-}
-
-/**
- * A partner dialog's code step (`CodeField`, prefix e.g. `allocate-code`): 短信 or 邮箱, whichever of the
- * admin's mobile and e-mail may get a code soonest; 获取验证码; type what arrived.
- */
-async function partnerCode(page: Page, prefix: string) {
-  await expect(page.getByTestId(`${prefix}-step`)).toBeVisible();
-  await learn(page, ADMIN_MOBILE);
-  await learn(page, ADMIN_EMAIL);
-  const channel = waitFor(ADMIN_MOBILE) <= waitFor(ADMIN_EMAIL) ? 'sms' : 'email';
-  await page.getByTestId(`${prefix}-by-${channel}`).click();
-  const code = await sendAndRead(page, channel === 'sms' ? ADMIN_MOBILE : ADMIN_EMAIL, page.getByTestId(`${prefix}-send`));
-  await page.getByTestId(`${prefix}-input`).fill(code);
-}
-
-/** The customer portal's `CodeModal` (prefix e.g. `process-code`): the SMS code to the customer's mobile. */
-async function customerCode(page: Page, prefix: string, mobile: string) {
-  const code = await sendAndRead(page, mobile, page.getByTestId(`${prefix}-send`));
-  await page.getByTestId(`${prefix}-code`).fill(code);
-}
-
-// ------------------------------------------------------------------ partner pages
-
-/** 伙伴信息 > 基本信息 > 个人资料: the 验证码验证 switch (guide 19.8), as the signed-in partner admin. */
-async function setVerificationSwitch(page: Page, on: boolean) {
-  await page.goto('/partner/info/basic');
-  await page.getByTestId('tab-profile').click();
-  const toggle = page.getByTestId('profile-verification-code');
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-checked', String(on));
-}
 
 /** 客户管理 → 高级搜索 → 客户账号名 → 查询. */
 async function findCustomer(page: Page, accountName: string) {
@@ -121,11 +51,7 @@ async function customerBilling(page: Page, partnerBalance: string, adjustments: 
 
 test.afterAll(async ({ baseURL }) => {
   // leave sp_admin's 验证码验证 as the demo world has it, for the spec files that run after this one
-  const ctx = await pwRequest.newContext({ baseURL });
-  const me = await (await ctx.get('/api/auth/me')).json();
-  const login = await ctx.post('/api/auth/login', { headers: me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}, data: { portal: 'partner', mode: 'account', identifier: 'sp_admin', password: PASSWORD } });
-  if (login.ok()) await ctx.put('/api/profile', { headers: { 'x-csrf-token': (await login.json()).csrfToken }, data: { verificationCodeRequired: false } });
-  await ctx.dispose();
+  await resetVerificationSwitch(baseURL, 'sp_admin');
 });
 
 // ------------------------------------------------------------------ 1. report, invite, associate 代售, allocate, recall

@@ -5479,6 +5479,10 @@ export interface paths {
                     tag?: string;
                     associatedFrom?: unknown;
                     associatedTo?: unknown;
+                    thisMonthConsumptionMin?: string;
+                    thisMonthConsumptionMax?: string;
+                    resourceExpiresFrom?: unknown;
+                    resourceExpiresTo?: unknown;
                     page?: number;
                     pageSize?: number;
                 };
@@ -9021,13 +9025,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查看资源: tabs 包周期 (prepaid) / 按需 (on-demand); rows arrive with the cloud module */
+        /** 查看资源: tabs 包周期 (prepaid) / 按需 (on-demand, opened within from…to, default the last month); 名称/ID keyword; 10 per page */
         get: {
             parameters: {
                 query?: {
                     tab?: "prepaid" | "on-demand";
                     from?: string;
                     to?: string;
+                    keyword?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -9070,7 +9075,7 @@ export interface paths {
                                 from: string;
                                 to: string;
                             } | null;
-                            note: string;
+                            note: string | null;
                         };
                     };
                 };
@@ -20157,6 +20162,9 @@ export interface paths {
                                 paidAt: string | null;
                                 payDeadline: string | null;
                                 cancelReason: string | null;
+                                source: string;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -20220,6 +20228,9 @@ export interface paths {
                             paidAt: string | null;
                             payDeadline: string | null;
                             cancelReason: string | null;
+                            source: string;
+                            partnerPayRequested: boolean;
+                            rejectReason: string | null;
                         };
                     };
                 };
@@ -20285,6 +20296,9 @@ export interface paths {
                             paidAt: string | null;
                             payDeadline: string | null;
                             cancelReason: string | null;
+                            source: string;
+                            partnerPayRequested: boolean;
+                            rejectReason: string | null;
                             replayed: boolean;
                         };
                     };
@@ -20430,6 +20444,1821 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 询价: the live price of a 包年/包月 purchase with the customer’s discount (nothing is ordered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            productId: string;
+                            regionCode: string;
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            periodNum: number;
+                            quantity?: number;
+                            size?: number;
+                            autoRenew?: boolean;
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            items: {
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                productId: string;
+                                quantity: number;
+                                /** @description yuan, exact decimal */
+                                unitAmount: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单详情: lines (订单资源明细), payments, status history and whether 伙伴支付 can be asked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentMethod: string | null;
+                                associationType: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                payDeadline: string | null;
+                                cancelReason: string | null;
+                                source: string;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
+                            };
+                            lines: {
+                                lineNo: string;
+                                productId: string;
+                                product: {
+                                    code: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    serviceTypeCode: string;
+                                } | null;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                regionCode: string;
+                                quantity: number;
+                                size: number | null;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                autoRenew: boolean;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                effectiveAt: string | null;
+                                expiresAt: string | null;
+                            }[];
+                            payments: {
+                                /** @enum {string} */
+                                kind: "payment" | "refund";
+                                method: string;
+                                payerKind: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                fromStatus: string | null;
+                                toStatus: string;
+                                action: string;
+                                actorKind: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                            partnerPay: {
+                                available: boolean;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                requested: boolean;
+                                rejectReason: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消订单: the customer cancels its own 待支付 (or 待审核) order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNo: string;
+                            /** @enum {string} */
+                            orderType: "订购" | "续订" | "变更" | "退订";
+                            /** @enum {string} */
+                            status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                            serviceTypeCode: string;
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            paidAmount: string | null;
+                            paymentMethod: string | null;
+                            associationType: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                            payDeadline: string | null;
+                            cancelReason: string | null;
+                            source: string;
+                            partnerPayRequested: boolean;
+                            rejectReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/renew/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 续费询价: the price of renewing 包年/包月 resources for a period (nothing is ordered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            items: {
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                resourceId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 续费: a 续订 order (待支付, 7 days) for up to 10 of the customer’s 包年/包月 resources */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNo: string;
+                            /** @enum {string} */
+                            orderType: "订购" | "续订" | "变更" | "退订";
+                            /** @enum {string} */
+                            status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                            serviceTypeCode: string;
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            paidAmount: string | null;
+                            paymentMethod: string | null;
+                            associationType: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                            payDeadline: string | null;
+                            cancelReason: string | null;
+                            source: string;
+                            partnerPayRequested: boolean;
+                            rejectReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/unsubscribe/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退订询价: the refund unsubscribing these resources now would give back to whoever paid (nothing is changed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            /** @description yuan, exact decimal */
+                            refundAmount: string;
+                            items: {
+                                resourceId: string;
+                                name: string;
+                                parentResourceId: string | null;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                noReasonRefund: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退订: a 退订 order refunding the unused value to whoever paid (R-O1); the resources become 已退订 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNo: string;
+                            /** @enum {string} */
+                            orderType: "订购" | "续订" | "变更" | "退订";
+                            /** @enum {string} */
+                            status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                            serviceTypeCode: string;
+                            /** @description yuan, exact decimal */
+                            officialAmount: string;
+                            /** @description yuan, exact decimal */
+                            discountAmount: string;
+                            /** @description yuan, exact decimal */
+                            amount: string;
+                            paidAmount: string | null;
+                            paymentMethod: string | null;
+                            associationType: string | null;
+                            createdAt: string;
+                            paidAt: string | null;
+                            payDeadline: string | null;
+                            cancelReason: string | null;
+                            source: string;
+                            partnerPayRequested: boolean;
+                            rejectReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/{id}/auto-renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 开启 / 关闭自动续费 of a 包年/包月 resource (attached resources follow; paid from the balance, never 伙伴支付) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @enum {string} */
+                        periodType?: "month" | "year";
+                        periodNum?: number;
+                        times?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resourceId: string;
+                            autoRenew: boolean;
+                            autoRenewPeriodType: ("month" | "year") | null;
+                            autoRenewPeriodNum: number | null;
+                            autoRenewTimesLeft: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/on-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即开通 a 按需 resource (no order; metered hourly, charged from the balance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productId: string;
+                        regionCode: string;
+                        name?: string;
+                        size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            productId: string;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            /** @enum {string} */
+                            chargeMode: "period" | "on_demand";
+                            size: number | null;
+                            /** @enum {string} */
+                            status: "使用中" | "已过期" | "已冻结" | "已退订" | "已删除";
+                            effectiveAt: string;
+                            expiresAt: string | null;
+                            autoRenew: boolean;
+                            lastOrderId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/resources/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除 (release) a 按需 resource: metering stops now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            productId: string;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            /** @enum {string} */
+                            chargeMode: "period" | "on_demand";
+                            size: number | null;
+                            /** @enum {string} */
+                            status: "使用中" | "已过期" | "已冻结" | "已退订" | "已删除";
+                            effectiveAt: string;
+                            expiresAt: string | null;
+                            autoRenew: boolean;
+                            lastOrderId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/cloud/orders/{id}/partner-pay-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 请他付款 (13.6): ask the associated partner to pay a 待支付 order (SMS + e-mail to the partner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentMethod: string | null;
+                                associationType: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                payDeadline: string | null;
+                                cancelReason: string | null;
+                                source: string;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/orders-context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户订单 page context: partner type, 验证码 switch, both balances, 产品类型 options */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            partnerKind: "solution_provider" | "distributor" | "reseller";
+                            verificationRequired: boolean;
+                            balances: {
+                                /** @description 账户余额 */
+                                balance: string;
+                                /** @description 可拨款账户余额 (null for a reseller: not needed) */
+                                allocatable: string | null;
+                            };
+                            serviceTypes: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/pending-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待付订单 (reseller: 订单支付 > 待支付): open pay-on-behalf requests and the recently ended ones with their live status */
+        get: {
+            parameters: {
+                query?: {
+                    orderNo?: string;
+                    status?: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                    customerName?: string;
+                    reveal?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                orderTypeName: string;
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                serviceTypeName: string;
+                                customerId: string;
+                                /** @description masked unless reveal=true */
+                                customerName: string;
+                                /** @description masked unless reveal=true */
+                                customerAccountName: string;
+                                associationType: string | null;
+                                associationTypeName: string | null;
+                                paymentMethod: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                /** @enum {string} */
+                                requestState: "open" | "rejected" | "paid" | "self_paid" | "cancelled" | "closed";
+                                requestStateName: string;
+                                requestedAt: string | null;
+                                payDeadline: string | null;
+                                rejectReason: string | null;
+                                canPay: boolean;
+                                canReject: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/pending-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支付 page: the order, 支付方式, balances, 预估返点金额 (仅供参考), whether a code is asked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                orderTypeName: string;
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                serviceTypeName: string;
+                                customerId: string;
+                                /** @description masked unless reveal=true */
+                                customerName: string;
+                                /** @description masked unless reveal=true */
+                                customerAccountName: string;
+                                associationType: string | null;
+                                associationTypeName: string | null;
+                                paymentMethod: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                /** @enum {string} */
+                                requestState: "open" | "rejected" | "paid" | "self_paid" | "cancelled" | "closed";
+                                requestStateName: string;
+                                payDeadline: string | null;
+                                rejectReason: string | null;
+                            };
+                            /** @enum {string} */
+                            partnerKind: "solution_provider" | "distributor" | "reseller";
+                            methods: {
+                                /** @enum {string} */
+                                method: "余额支付" | "第三方支付" | "花瓣支付";
+                                enabled: boolean;
+                                reason: string | null;
+                                note: string | null;
+                            }[];
+                            balances: {
+                                /** @description 账户余额 */
+                                balance: string;
+                                /** @description 可拨款账户余额 (null for a reseller: not needed) */
+                                allocatable: string | null;
+                            };
+                            estimatedRebate: string | null;
+                            rebateRate: string | null;
+                            rebateNote: string;
+                            verificationRequired: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/pending-orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认付款 (余额支付; §19.8 code when the switch is on); idempotent per requestId and per order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        method: string;
+                        requestId: string;
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentMethod: string | null;
+                                associationType: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                payDeadline: string | null;
+                                cancelReason: string | null;
+                                source: string;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/pending-orders/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 / 批量驳回 (1–50 orders, 驳回原因 required); all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rejected: number;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的客户订单 / 云经销商的客户订单 (default last 6 months; a range ≤ 1 year) */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: "mine" | "resellers";
+                    customerName?: string;
+                    orderNo?: string;
+                    status?: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                    serviceTypeCode?: string;
+                    orderType?: "订购" | "续订" | "变更" | "退订";
+                    createdFrom?: unknown;
+                    createdTo?: unknown;
+                    reveal?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                orderTypeName: string;
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                serviceTypeName: string;
+                                customerId: string;
+                                /** @description masked unless reveal=true */
+                                customerName: string;
+                                /** @description masked unless reveal=true */
+                                customerAccountName: string;
+                                associationType: string | null;
+                                associationTypeName: string | null;
+                                paymentMethod: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentDetail: {
+                                    paymentMethod: string | null;
+                                    payer: string;
+                                    payerKind: string | null;
+                                    /** @description yuan, exact decimal */
+                                    officialAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    discountAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    couponAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    cashAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    paidAmount: string;
+                                    paidAt: string | null;
+                                } | null;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
+                                /** @description 顾问销售 customer, paid by the partner: the customer’s 可开票金额 */
+                                invoiceableAmount: string | null;
+                                partnerName: string | null;
+                                readOnly: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 详情: the order, its lines, payments and history */
+        get: {
+            parameters: {
+                query?: {
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: {
+                                id: string;
+                                orderNo: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                orderTypeName: string;
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                serviceTypeCode: string;
+                                serviceTypeName: string;
+                                customerId: string;
+                                /** @description masked unless reveal=true */
+                                customerName: string;
+                                /** @description masked unless reveal=true */
+                                customerAccountName: string;
+                                associationType: string | null;
+                                associationTypeName: string | null;
+                                paymentMethod: string | null;
+                                createdAt: string;
+                                paidAt: string | null;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                paidAmount: string | null;
+                                paymentDetail: {
+                                    paymentMethod: string | null;
+                                    payer: string;
+                                    payerKind: string | null;
+                                    /** @description yuan, exact decimal */
+                                    officialAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    discountAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    couponAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    cashAmount: string;
+                                    /** @description yuan, exact decimal */
+                                    paidAmount: string;
+                                    paidAt: string | null;
+                                } | null;
+                                partnerPayRequested: boolean;
+                                rejectReason: string | null;
+                                /** @description 顾问销售 customer, paid by the partner: the customer’s 可开票金额 */
+                                invoiceableAmount: string | null;
+                                partnerName: string | null;
+                                readOnly: boolean;
+                            };
+                            lines: {
+                                id: string;
+                                lineNo: string;
+                                productName: string;
+                                productSpec: string | null;
+                                regionCode: string;
+                                quantity: number;
+                                size: number | null;
+                                periodType: string | null;
+                                periodNum: number | null;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                discountAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                effectiveAt: string | null;
+                                expiresAt: string | null;
+                            }[];
+                            payments: {
+                                id: string;
+                                kind: string;
+                                method: string;
+                                payerKind: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                action: string;
+                                actorKind: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/orders/{id}/price-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调价记录: the discounts applied to the order’s lines, and a 变更 order’s change of specification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderNo: string;
+                            items: {
+                                lineNo: string;
+                                productName: string;
+                                adjustType: string;
+                                /** @description yuan, exact decimal */
+                                officialAmount: string;
+                                /** @description yuan, exact decimal */
+                                amount: string;
+                                /** @description yuan, exact decimal */
+                                adjustAmount: string;
+                                rate: string | null;
+                                adjustedAt: string;
+                                operator: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/order-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单资源明细: one row per order line; filters 订单行失效时间, 客户名称, 订单号, 产品类型, 订单类型, 订单状态 */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: "mine" | "resellers";
+                    expiresFrom?: unknown;
+                    expiresTo?: unknown;
+                    customerName?: string;
+                    orderNo?: string;
+                    serviceTypeCode?: string;
+                    orderType?: "订购" | "续订" | "变更" | "退订";
+                    status?: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                    reveal?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                lineId: string;
+                                lineNo: string;
+                                orderId: string;
+                                orderNo: string;
+                                serviceTypeCode: string;
+                                serviceTypeName: string;
+                                /** @enum {string} */
+                                orderType: "订购" | "续订" | "变更" | "退订";
+                                orderTypeName: string;
+                                /** @enum {string} */
+                                status: "待审核" | "处理中" | "待支付" | "已完成" | "已取消";
+                                customerId: string;
+                                customerName: string;
+                                customerAccountName: string;
+                                managerName: string | null;
+                                managerAccountName: string | null;
+                                lineEffectiveAt: string | null;
+                                lineExpiresAt: string | null;
+                                resourceId: string | null;
+                                resourceEffectiveAt: string | null;
+                                resourceExpiresAt: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/consumption/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消费汇总: cards, breakdown (按支付方式 / 按关联类型) and rows of 客户消费汇总 / 客户退款汇总; days through closedThrough (R-O4); masked unless reveal=true */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    customerName?: string;
+                    accountName?: string;
+                    managerName?: string;
+                    associationType?: "consulting" | "resale";
+                    resellerName?: string;
+                    scope?: "mine" | "resellers";
+                    tab?: "consumption" | "refund";
+                    view?: "payment" | "association";
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            /** @enum {string} */
+                            tab: "consumption" | "refund";
+                            /** @enum {string} */
+                            view: "payment" | "association";
+                            closedThrough: string | null;
+                            note: string;
+                            cards: {
+                                /** @description yuan, 2 decimals */
+                                consumption: string;
+                                /** @description yuan, 2 decimals */
+                                discount: string;
+                                /** @description yuan, 2 decimals */
+                                refunds: string;
+                            };
+                            breakdown: {
+                                key: string;
+                                name: string;
+                                /** @description yuan, 2 decimals */
+                                amount: string;
+                            }[];
+                            productTypes: {
+                                serviceTypeCode: string;
+                                productTypeName: string;
+                                /** @description yuan, 2 decimals */
+                                amount: string;
+                                /** @description yuan, 2 decimals */
+                                discount: string;
+                                /** @description yuan, 2 decimals */
+                                official: string;
+                            }[];
+                            items: {
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                partnerName: string | null;
+                                serviceTypeCode: string;
+                                productTypeName: string;
+                                chargingMode: number;
+                                chargingModeName: string;
+                                associationType: string;
+                                associationTypeName: string;
+                                /** @description yuan, 2 decimals */
+                                amount: string;
+                                /** @description yuan, 2 decimals */
+                                cash: string;
+                                /** @description yuan, 2 decimals */
+                                coupon: string;
+                                /** @description yuan, 2 decimals */
+                                debt: string;
+                                /** @description yuan, 2 decimals */
+                                discount: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            performanceLink: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/consumption/summary/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业绩明细 of a 消费汇总 row: the fee records behind it, paged (not for 云经销商) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    customerId: string;
+                    serviceTypeCode: string;
+                    chargingMode: number;
+                    associationType: string;
+                    tab?: "consumption" | "refund";
+                    scope?: "mine" | "resellers";
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                billMonth: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                associationType: string | null;
+                                associationTypeName: string;
+                                partnerName: string | null;
+                                managerName: string | null;
+                                serviceTypeCode: string;
+                                productTypeName: string;
+                                productName: string;
+                                chargingMode: number;
+                                chargingModeName: string;
+                                consumeTime: string;
+                                consumeEnd: string | null;
+                                tradeId: string;
+                                billDetailType: number;
+                                billTypeName: string;
+                                regionCode: string;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                /** @description yuan, 2 decimals */
+                                officialAmount: string;
+                                /** @description yuan, 2 decimals */
+                                discountAmount: string;
+                                /** @description yuan, 2 decimals */
+                                paymentAmount: string;
+                                /** @description yuan, 2 decimals */
+                                cashAmount: string;
+                                /** @description yuan, 2 decimals */
+                                couponAmount: string;
+                                /** @description yuan, 2 decimals */
+                                debtAmount: string;
+                                /** @enum {string} */
+                                paymentStatus: "已支付" | "未结清";
+                            }[];
+                            total: number;
+                            totalCapped: boolean;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/consumption/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消费明细 of one 账期 (≤ 18 months back) with the guide’s filters; total counted up to 1,000 (totalCapped: the pager shows 1000+) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    customerName?: string;
+                    accountName?: string;
+                    managerName?: string;
+                    tradeId?: string;
+                    resourceId?: string;
+                    resourceName?: string;
+                    serviceTypeCode?: string;
+                    associationType?: "consulting" | "resale";
+                    chargingMode?: number;
+                    billDetailType?: number;
+                    regionCode?: string;
+                    hideZero?: boolean | ("true" | "false");
+                    partnerName?: string;
+                    scope?: "mine" | "resellers";
+                    page?: number;
+                    pageSize?: number;
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                billMonth: string;
+                                customerId: string;
+                                customerName: string;
+                                accountName: string;
+                                associationType: string | null;
+                                associationTypeName: string;
+                                partnerName: string | null;
+                                managerName: string | null;
+                                serviceTypeCode: string;
+                                productTypeName: string;
+                                productName: string;
+                                chargingMode: number;
+                                chargingModeName: string;
+                                consumeTime: string;
+                                consumeEnd: string | null;
+                                tradeId: string;
+                                billDetailType: number;
+                                billTypeName: string;
+                                regionCode: string;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                /** @description yuan, 2 decimals */
+                                officialAmount: string;
+                                /** @description yuan, 2 decimals */
+                                discountAmount: string;
+                                /** @description yuan, 2 decimals */
+                                paymentAmount: string;
+                                /** @description yuan, 2 decimals */
+                                cashAmount: string;
+                                /** @description yuan, 2 decimals */
+                                couponAmount: string;
+                                /** @description yuan, 2 decimals */
+                                debtAmount: string;
+                                /** @enum {string} */
+                                paymentStatus: "已支付" | "未结清";
+                            }[];
+                            total: number;
+                            totalCapped: boolean;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/consumption/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按客户经理导出: the 客户经理 to choose from (within the data scope; at most 200, by name) */
+        get: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                accountName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud/partner/consumption/peak95-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月结95峰值计费产品: the 7 products billed by the monthly 95th percentile, with their product pages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                abbreviation: string;
+                                productUrl: string;
+                            }[];
                         };
                     };
                 };

@@ -9,11 +9,13 @@ import { useFeedback } from '../../components/feedback';
 import { formatTime } from '../../components/format';
 import { T } from './text';
 import { CUSTOMER_BASE, Money, newRequestId, useTx } from './ui';
+import { ConsumptionTab } from './cloud/ConsumptionTab';
+import { C } from './cloud/text';
 
 type Balance = ApiData<'/api/customer/funds/balance', 'get'>;
 type Adjustment = ApiData<'/api/customer/funds/adjustments', 'get'>['items'][number];
 type TopUpLine = ApiData<'/api/customer/funds/top-ups', 'get'>['items'][number];
-export type BillingTab = 'adjustments' | 'top-ups';
+export type BillingTab = 'adjustments' | 'top-ups' | 'consumption';
 
 /** The amounts the API takes: > 0, at most 2 decimals (the server checks again). */
 const AMOUNT_RE = /^\d{1,16}(\.\d{1,2})?$/;
@@ -81,10 +83,11 @@ export function BillingPage({ tab }: { tab: BillingTab }) {
       />
       <Tabs
         activeKey={tab}
-        onChange={(k) => navigate(k === 'top-ups' ? `${CUSTOMER_BASE}/billing/top-ups` : `${CUSTOMER_BASE}/billing`)}
+        onChange={(k) => navigate(k === 'adjustments' ? `${CUSTOMER_BASE}/billing` : `${CUSTOMER_BASE}/billing/${k}`)}
         items={[
           { key: 'adjustments', label: <span data-testid="tab-adjustments">{tx(T.billing.tabAdjustments)}</span>, children: tab === 'adjustments' && <AdjustmentsTable /> },
           { key: 'top-ups', label: <span data-testid="tab-top-ups">{tx(T.billing.tabTopUps)}</span>, children: tab === 'top-ups' && <TopUpsTable /> },
+          { key: 'consumption', label: <span data-testid="tab-consumption">{tx(C.fees.tab)}</span>, children: tab === 'consumption' && <ConsumptionTab /> },
         ]}
       />
       {topUpOpen && <TopUpModal balance={b} onClose={() => setTopUpOpen(false)} />}

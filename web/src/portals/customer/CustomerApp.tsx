@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, LockOutlined, MailOutlined, TeamOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, CloudServerOutlined, HomeOutlined, LockOutlined, MailOutlined, ProfileOutlined, TeamOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
@@ -17,6 +17,13 @@ import { ProfilePage } from '../../pages/ProfilePage';
 import { RealNamePage } from '../../pages/RealNamePage';
 import { AuditPage } from './AuditPage';
 import { BillingPage } from './BillingPage';
+import { BuyPage } from './cloud/BuyPage';
+import { OrdersPage } from './cloud/OrdersPage';
+import { PayPage } from './cloud/PayPage';
+import { ProductPage } from './cloud/ProductPage';
+import { ProductsPage } from './cloud/ProductsPage';
+import { ResourcesPage } from './cloud/ResourcesPage';
+import { C } from './cloud/text';
 import { EventsPage } from './EventsPage';
 import { InvitationPage } from './InvitationPage';
 import { PartnersPage } from './PartnersPage';
@@ -52,6 +59,9 @@ function CustomerLayout() {
       items={[
         { path: HOME, label: t('customer.overview'), icon: <HomeOutlined />, testId: 'nav-overview' },
         { path: `${BASE}/partners`, label: t('customer.myPartners'), icon: <TeamOutlined />, testId: 'nav-my-partners' },
+        { path: `${BASE}/products`, label: tx(C.nav.products), icon: <AppstoreOutlined />, testId: 'nav-products' },
+        { path: `${BASE}/orders`, label: tx(C.nav.orders), icon: <ProfileOutlined />, testId: 'nav-orders' },
+        { path: `${BASE}/resources`, label: tx(C.nav.resources), icon: <CloudServerOutlined />, testId: 'nav-resources' },
         { path: `${BASE}/billing`, label: tx(T.nav.billing), icon: <WalletOutlined />, testId: 'nav-billing' },
         { path: `${BASE}/audit`, label: tx(T.nav.audit), icon: <AuditOutlined />, testId: 'nav-audit' },
         { path: `${BASE}/inbox`, label: t('layout.inbox'), icon: <MailOutlined />, testId: 'nav-inbox' },
@@ -93,6 +103,14 @@ export default function CustomerApp() {
         <Route path="partners/events" element={<EventsPage />} />
         <Route path="billing" element={<BillingPage tab="adjustments" />} />
         <Route path="billing/top-ups" element={<BillingPage tab="top-ups" />} />
+        <Route path="billing/consumption" element={<BillingPage tab="consumption" />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
+        <Route path="products/:id/buy" element={<BuyPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id/pay" element={<PayPage />} />
+        <Route path="resources" element={<ResourcesPage tab="period" />} />
+        <Route path="resources/on-demand" element={<ResourcesPage tab="on_demand" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="profile" element={<ProfilePage />} />

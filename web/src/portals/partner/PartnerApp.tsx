@@ -34,6 +34,8 @@ import { ScorecardPage } from './programs/ScorecardPage';
 import { ResellerManagementPage } from './programs/ResellerManagementPage';
 import { QuickRegisterPage } from './programs/QuickRegisterPage';
 import { AlertsPage, CustomerRoutes, ExpansionPage } from './customers/CustomerRoutes';
+import { OrdersPage } from './orders/OrdersPage';
+import { ConsumptionPage } from './consumption/ConsumptionPage';
 
 const HOME = `${PARTNER_BASE}/home`;
 
@@ -77,6 +79,8 @@ export default function PartnerApp() {
         <Route path="sales/expansion" element={<ExpansionPage />} />
         <Route path="sales/customers/*" element={<CustomerRoutes />} />
         <Route path="sales/alerts" element={<AlertsPage />} />
+        <Route path="sales/orders" element={<OrdersPage />} />
+        <Route path="sales/consumption" element={<ConsumptionPage />} />
         <Route path="org/members" element={<MembersPage />} />
         <Route path="org/members/create" element={<MemberCreatePage />} />
         <Route path="org/members/:id" element={<MemberDetailPage />} />

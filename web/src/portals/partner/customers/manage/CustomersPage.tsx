@@ -27,7 +27,12 @@ interface Filters {
   mobile?: string;
   tag?: string;
   associated?: [Dayjs | null, Dayjs | null] | null;
+  thisMonthConsumptionMin?: string; // 本月消费 (from the cloud module, filtered in SQL)
+  thisMonthConsumptionMax?: string;
+  expiry?: [Dayjs | null, Dayjs | null] | null; // 资源到期时间
 }
+const CONSUMPTION_FILTER = { zh: '本月消费(¥)', en: 'This month (¥)' };
+const EXPIRY_FILTER = { zh: '资源到期时间', en: 'Resource expiry' };
 type Eye = 'customerName' | 'mobile' | 'accountManagerName';
 
 export type RowDialog =
@@ -104,9 +109,10 @@ export function CustomersPage() {
   const eyes = useEyes<Eye>();
   const moreItems = useMoreItems();
 
-  const { associated, ...rest } = filters;
+  const { associated, expiry, ...rest } = filters;
   const range = rangeToIso(associated);
-  const query = { ...rest, tab, associatedFrom: range.from, associatedTo: range.to } as const;
+  const expiryRange = rangeToIso(expiry);
+  const query = { ...rest, tab, associatedFrom: range.from, associatedTo: range.to, resourceExpiresFrom: expiryRange.from, resourceExpiresTo: expiryRange.to } as const;
   const q = useQuery({
     queryKey: [...KEYS.customers, query, page, pageSize],
     queryFn: () => api.GET('/api/customers', { params: { query: { ...query, page, pageSize } } }),
@@ -314,6 +320,17 @@ export function CustomersPage() {
               <Input allowClear style={{ width: 130 }} data-testid="customer-filter-tag" />
             </Form.Item>
             <DateRangeField name="associated" label={T.associatedAt} testId="customer-filter-associated" />
+            <Form.Item label={tx(CONSUMPTION_FILTER)}>
+              <Space.Compact>
+                <Form.Item name="thisMonthConsumptionMin" noStyle rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '0.00' }]}>
+                  <Input allowClear style={{ width: 100 }} placeholder="≥" data-testid="customer-filter-consumption-min" />
+                </Form.Item>
+                <Form.Item name="thisMonthConsumptionMax" noStyle rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '0.00' }]}>
+                  <Input allowClear style={{ width: 100 }} placeholder="≤" data-testid="customer-filter-consumption-max" />
+                </Form.Item>
+              </Space.Compact>
+            </Form.Item>
+            <DateRangeField name="expiry" label={EXPIRY_FILTER} testId="customer-filter-expiry" />
           </>
         )}
         <Space>
