@@ -1,4 +1,5 @@
 import { Checkbox, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { usePaging } from '../../../components/paging';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -28,8 +29,8 @@ export function ConsumptionTab() {
   const [month, setMonth] = useState<Dayjs>(beijingNow().startOf('month'));
   const [chargingMode, setChargingMode] = useState<1 | 3 | undefined>(undefined);
   const [hideZero, setHideZero] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const query = { month: month.format('YYYY-MM'), chargingMode, hideZero: hideZero ? ('true' as const) : undefined, page, pageSize };
   const q = useQuery({ queryKey: [...cloudKey, 'fees', query], queryFn: () => api.GET('/api/customer/cloud/fees', { params: { query } }), placeholderData: keepPreviousData, retry: false });
   const first = beijingNow().startOf('month').subtract(LOOKBACK_MONTHS - 1, 'month');
@@ -103,17 +104,7 @@ export function ConsumptionTab() {
         scroll={{ x: 'max-content' }}
         data-testid="fees-table"
         locale={{ emptyText: <span data-testid="fees-empty">{tx(C.fees.empty)}</span> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: q.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(q.data?.total)}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { Button, Card, DatePicker, Descriptions, Drawer, Input, Space, Table, Tabs, Typography } from 'antd';
+import { usePaging } from '../../../components/paging';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -27,8 +28,8 @@ export function OrdersPage() {
   const { message, modal, handleError } = useFeedback();
   const catalogue = useCatalogue();
   const [tab, setTab] = useState<Tab>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [orderNo, setOrderNo] = useState('');
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [applied, setApplied] = useState<{ orderNo?: string; range: [Dayjs, Dayjs] | null }>({ range: null });
@@ -172,17 +173,7 @@ export function OrdersPage() {
         data-testid="orders-table"
         onRow={(o) => ({ 'data-testid': `order-row-${o.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <span data-testid="orders-empty">{tx(C.orders.empty)}</span> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: q.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(q.data?.total)}
       />
       {detailId && <OrderDrawer id={detailId} onClose={() => setDetailId(null)} />}
     </Card>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Segmented, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { usePaging } from '../../../components/paging';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,8 +30,8 @@ export function ResourcesPage({ tab }: { tab: ResourcesTab }) {
   const { message, modal, handleError } = useFeedback();
   const catalogue = useCatalogue();
   const regionName = useRegionName();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [renewing, setRenewing] = useState<Resource | null>(null);
   const [leaving, setLeaving] = useState<Resource | null>(null);
   const [autoRenewing, setAutoRenewing] = useState<Resource | null>(null);
@@ -167,17 +168,7 @@ export function ResourcesPage({ tab }: { tab: ResourcesTab }) {
         data-testid="resources-table"
         onRow={(r) => ({ 'data-testid': `resource-row-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <span data-testid="resources-empty">{tx(C.resources.empty)}</span> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: q.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(q.data?.total)}
       />
       {renewing && <RenewModal resource={renewing} onClose={() => setRenewing(null)} />}
       {leaving && <UnsubscribeModal resource={leaving} onClose={() => setLeaving(null)} />}

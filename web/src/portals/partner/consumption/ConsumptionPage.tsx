@@ -1,4 +1,5 @@
 import { DownOutlined } from '@ant-design/icons';
+import { usePaging } from '../../../components/paging';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Drawer, Dropdown, Form, Input, Modal, Radio, Row, Segmented, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -128,8 +129,8 @@ function SummaryTab({ scope }: { scope: Scope }) {
   const [filters, setFilters] = useState<SummaryFilters>({});
   const [sub, setSub] = useState<'consumption' | 'refund'>('consumption');
   const [view, setView] = useState<'payment' | 'association'>('payment');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [reveal, setReveal] = useState(false);
   const [row, setRow] = useState<SummaryRow | null>(null);
   const [discounts, setDiscounts] = useState(false);
@@ -322,17 +323,7 @@ function SummaryTab({ scope }: { scope: Scope }) {
         data-testid="summary-table"
         scroll={{ x: 'max-content' }}
         locale={emptyText(C.empty, 'summary-empty')}
-        pagination={{
-          current: page,
-          pageSize,
-          total: d?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(d?.total)}
       />
       {row && <PerformanceDrawer row={row} month={query.month!} tab={sub} scope={scope} onClose={() => setRow(null)} />}
       <Modal open={discounts} title={tx(C.discountDetail)} footer={null} onCancel={() => setDiscounts(false)}>
@@ -435,8 +426,8 @@ function DetailsTab({ scope }: { scope: Scope }) {
   const createExport = useCreateExport();
   const [form] = Form.useForm<DetailFilters>();
   const [filters, setFilters] = useState<DetailFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [reveal, setReveal] = useState(false);
   const [byManager, setByManager] = useState(false);
   const products = useQuery({ queryKey: ['cloud', 'service-types'], queryFn: () => api.GET('/api/cloud/products', { params: { query: { pageSize: 100 } } }), staleTime: 10 * 60_000 });
@@ -541,17 +532,7 @@ function DetailsTab({ scope }: { scope: Scope }) {
         data-testid="details-table"
         scroll={{ x: 'max-content' }}
         locale={emptyText(C.empty, 'details-empty')}
-        pagination={{
-          current: page,
-          pageSize,
-          total: q.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => (q.data?.totalCapped ? tx(C.totalCapped) : t('common.total', { total })),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(q.data?.total, { showTotal: (total) => (q.data?.totalCapped ? tx(C.totalCapped) : t('common.total', { total })) })}
       />
       {byManager && <ByManagerDialog month={query.month!} onClose={() => setByManager(false)} onExport={(managerId) => createExport({ kind: 'cloud.consumption.by-manager', params: { month: query.month, managerId } })} />}
     </div>

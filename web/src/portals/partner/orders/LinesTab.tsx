@@ -1,4 +1,5 @@
 import { DownOutlined } from '@ant-design/icons';
+import { usePaging } from '../../../components/paging';
 import { Button, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -35,8 +36,8 @@ export function LinesTab({ scope }: { scope: 'mine' | 'resellers' }) {
   const ctx = useOrdersContext();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [reveal, setReveal] = useState(false);
   const [exporting, setExporting] = useState(false);
   const { expires, ...rest } = filters;
@@ -130,7 +131,7 @@ export function LinesTab({ scope }: { scope: 'mine' | 'resellers' }) {
         data-testid="lines-table"
         scroll={{ x: 'max-content' }}
         locale={emptyText(O.empty, 'lines-empty')}
-        pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }), onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={paging.pagination(q.data?.total)}
       />
       {exporting && (
         <ExpiryExportDialog

@@ -1,4 +1,5 @@
 import { DownOutlined } from '@ant-design/icons';
+import { usePaging } from '../../../components/paging';
 import { Alert, Button, Descriptions, Drawer, Dropdown, Form, Input, Modal, Popover, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -36,8 +37,8 @@ export function OrdersTab({ scope }: { scope: 'mine' | 'resellers' }) {
   const ctx = useOrdersContext();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [reveal, setReveal] = useState(false);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [adjustId, setAdjustId] = useState<string | null>(null);
@@ -195,7 +196,7 @@ export function OrdersTab({ scope }: { scope: 'mine' | 'resellers' }) {
         data-testid="orders-table"
         scroll={{ x: 'max-content' }}
         locale={emptyText(O.empty, 'orders-empty')}
-        pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }), onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={paging.pagination(q.data?.total)}
       />
       {detailId && <OrderDrawer id={detailId} onClose={() => setDetailId(null)} />}
       {adjustId && <AdjustmentsModal id={adjustId} onClose={() => setAdjustId(null)} />}

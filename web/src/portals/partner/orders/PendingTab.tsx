@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { usePaging } from '../../../components/paging';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,8 +20,8 @@ import { O } from './text';
  */
 export function PendingTab() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [reveal, setReveal] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [paying, setPaying] = useState<PendingRow | null>(null);
@@ -109,7 +110,7 @@ export function PendingTab() {
         scroll={{ x: 'max-content' }}
         locale={emptyText(O.empty, 'pending-empty')}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !r.canReject, 'data-testid': `pending-select-${r.orderNo}` }) as never }}
-        pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }), onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={paging.pagination(q.data?.total)}
       />
       {paying && <PayDialog row={paying} onClose={() => setPaying(null)} />}
       {rejecting && (
