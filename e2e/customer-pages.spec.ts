@@ -167,8 +167,10 @@ test('客户管理 as the partner admin: banner links, columns, eye, 拨款 / �
   await page.goto('/partner/sales/customers/adjustments');
   await expect(page.getByTestId('adjustments-title')).toHaveText('调账记录');
   await expectTexts(page, 'adjustments-table', ['流水号', '客户名称', '账号名', '类型', '调整金额(¥)', '调整时间', '备注']);
+  // a hover menu: once it shows, click its item in place (moving the pointer there can close it over the table)
   await page.getByTestId('adjustments-export-menu').hover();
-  await page.getByTestId('adjustments-export-current').click();
+  await expect(page.getByTestId('adjustments-export-current')).toBeVisible();
+  await page.getByTestId('adjustments-export-current').dispatchEvent('click');
   await expect(page.getByText('导出任务创建成功')).toBeVisible();
   await page.goto('/partner/sales/customers/budget-reminders');
   await expect(page.getByTestId('budget-title')).toHaveText('伙伴预算提醒');
