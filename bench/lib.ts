@@ -58,7 +58,7 @@ export async function benchDatabase(
     pgliteDir: kind === 'pglite' ? pgliteDir : undefined,
     cleanup: async () => {
       await database.close().catch(() => undefined);
-      if (dropDb) await dropDb();
+      if (dropDb && !process.env.BENCH_KEEP_DB) await dropDb(); // BENCH_KEEP_DB=1 keeps it to look into
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -70,7 +70,9 @@ export async function benchDatabase(
  * PGlite (one process owns its directory).
  */
 export async function benchServer(db: { url?: string; pgliteDir?: string; dataDir: string }): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/serve.ts'], {
     env: { ...process.env, BENCH_DB_URL: db.url ?? '', BENCH_PGLITE_DIR: db.pgliteDir ?? '', BENCH_DATA_DIR: db.dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

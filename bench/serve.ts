@@ -14,6 +14,8 @@ const server = await createServer({ database, dataDir: process.env.BENCH_DATA_DI
 const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`listening ${url}`);
 process.on('SIGTERM', async () => {
+  const cpu = process.cpuUsage();
+  console.error(`[bench server] cpu user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s`);
   await server.close();
   await database.close();
   process.exit(0);

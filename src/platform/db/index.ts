@@ -9,6 +9,9 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { TransactionClient } from './transaction-client.js';
+
+export { lastStatement } from './transaction-client.js';
 
 /**
  * One database API over two engines: embedded PGlite (default, data in DATA_DIR)
@@ -40,7 +43,8 @@ pg.types.setTypeParser(1700, (v) => v);
 
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // TransactionClient: BEGIN rides with a transaction's first statement, COMMIT with its `lastStatement`
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, Client: TransactionClient, pipeline: true } as pg.PoolConfig);
     // An idle client the server closed (restart, admin drop) must not crash the process;
     // the pool discards it and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`[db] idle PostgreSQL connection closed: ${err.message}`));
@@ -115,6 +119,17 @@ export function pgCode(err: unknown): string | undefined {
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
     const c = (e as { code?: unknown }).code;
     if (typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c)) return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The DETAIL of a PostgreSQL error (through drizzle's wrapping), e.g. what a `RAISE … DETAIL` carried. */
+export function pgDetail(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const d = (e as { detail?: unknown }).detail;
+    if (typeof d === 'string') return d;
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { asc, count, desc, eq } from 'drizzle-orm';
-import { sql, rows, type Executor } from '../db/index.js';
+import { sql, rows, lastStatement, pgCode, pgDetail, type Executor } from '../db/index.js';
 import { clock } from '../clock.js';
 import { money, sum, CASH_SCALE, INCENTIVE_SCALE, CURRENCY, type Money } from '../money.js';
 import { refused } from '../errors.js';
@@ -73,6 +73,13 @@ export interface PostInput {
    * allocation. Every line's account must exist or be listed here.
    */
   open?: EnsureAccountInput[];
+  /**
+   * The caller's transaction ends with this posting (nothing may run on it afterwards): the balance
+   * statement is its `lastStatement`, committed in the same round trip on PostgreSQL, so the accounts'
+   * locks are not held across a round trip to us. A floor refusal is then raised inside that statement
+   * and rolls the whole transaction back.
+   */
+  last?: boolean;
 }
 
 export interface EnsureAccountInput {
@@ -290,6 +297,17 @@ const ACCOUNT_JSON = sql.raw(
   `json_build_object('id', id, 'code', code, 'currency', currency, 'ownerKind', owner_kind, 'ownerId', owner_id, 'partnerId', partner_id)`,
 );
 
+/** SQLSTATE of ledger_refuse(), raised by a `last` posting's balance statement. */
+const FLOOR_REFUSED = 'PCL01';
+
+function insufficient(account: string, balance: string, delta: string) {
+  return refused(
+    'ledger.insufficient-balance',
+    { zh: '余额不足', en: 'Insufficient balance' },
+    { account, balance: canonical(balance), amount: canonical(money(delta).negated()) },
+  );
+}
+
 /**
  * Record one balanced posting in the caller's transaction.
  *
@@ -304,7 +322,8 @@ const ACCOUNT_JSON = sql.raw(
  *     deadlock), checks every floor under the locks and, only when none is broken, moves every balance
  *     and inserts every line.
  * A floor refusal moves nothing and deletes the posting row, so nothing of it remains even if the
- * caller catches the refusal and commits.
+ * caller catches the refusal and commits. With `last`, (3) commits the transaction in its own round
+ * trip and a floor refusal rolls it back.
  */
 export async function post(tx: Executor, input: PostInput): Promise<{ posting: Posting; replayed: boolean }> {
   const lines = normalizeLines(input);
@@ -397,9 +416,7 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
   // from the locked balance). The locks are taken inside one statement, so no round trip to the client
   // runs while one account is locked and the next is not yet: a busy 可拨款账户 is held for the rest of this
   // statement and the commit only, wherever its id falls.
-  const [r] = await rows<{ before: Record<string, string> | null; moved: number; inserted: number; bad_code: string | null; bad_balance: string | null; bad_delta: string | null }>(
-    tx,
-    sql`WITH d AS (
+  const balanceStatement = sql`WITH d AS (
           SELECT * FROM unnest(${sql.param(moving.map((a) => a.id))}::uuid[], ${sql.param(moving.map((a) => a.delta.toFixed()))}::numeric[]) AS d(id, delta)),
         locked AS (
           SELECT a.id, a.code, a.balance, a.floor, d.delta
@@ -428,16 +445,22 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
           RETURNING 1)
         SELECT (SELECT json_object_agg(id, balance::text) FROM locked) AS before,
                (SELECT count(*) FROM upd)::int AS moved, (SELECT count(*) FROM ins)::int AS inserted,
-               (SELECT code FROM bad) AS bad_code, (SELECT balance::text FROM bad) AS bad_balance, (SELECT delta::text FROM bad) AS bad_delta`,
-  );
+               (SELECT code FROM bad) AS bad_code, (SELECT balance::text FROM bad) AS bad_balance, (SELECT delta::text FROM bad) AS bad_delta
+               ${input.last ? sql`, (SELECT ledger_refuse(code, balance, delta) FROM bad) AS refused` : sql``}`;
+  type Moved = { before: Record<string, string> | null; moved: number; inserted: number; bad_code: string | null; bad_balance: string | null; bad_delta: string | null };
+  let r: Moved | undefined;
+  try {
+    [r] = await rows<Moved>(tx, input.last ? lastStatement(balanceStatement) : balanceStatement);
+  } catch (e) {
+    if (pgCode(e) !== FLOOR_REFUSED) throw e;
+    // raised by ledger_refuse (migration 0005): the transaction is over, with nothing of it written
+    const d = JSON.parse(pgDetail(e) ?? '{}') as { account?: string; balance?: string; delta?: string };
+    throw insufficient(d.account ?? '', d.balance ?? '0', d.delta ?? '0');
+  }
   if (r!.bad_code !== null) {
     // Nothing moved; the posting row goes too, so the refusal leaves nothing even if the caller commits.
     await drop();
-    throw refused(
-      'ledger.insufficient-balance',
-      { zh: '余额不足', en: 'Insufficient balance' },
-      { account: r!.bad_code, balance: canonical(r!.bad_balance!), amount: canonical(money(r!.bad_delta!).negated()) },
-    );
+    throw insufficient(r!.bad_code, r!.bad_balance!, r!.bad_delta!);
   }
   if (r!.moved !== moving.length || r!.inserted !== lines.length) {
     throw new Error(`ledger: posting ${input.idempotencyKey} moved ${r!.moved}/${moving.length} accounts, ${r!.inserted}/${lines.length} lines`);

@@ -190,6 +190,33 @@ describe('floors', () => {
     expect(await findPosting(db, key)).toBeNull();
   });
 
+  it('with `last` (the balance statement commits the transaction): the refusal rolls the whole transaction back', async () => {
+    const a = await openAccount();
+    const b = await openAccount();
+    await fund(a, '100.00');
+    const key = randomUUID();
+    const marker = `last-${randomUUID()}`;
+    await db.execute(sql`CREATE TABLE IF NOT EXISTS t_caller_rows (k text PRIMARY KEY)`);
+    const callerRow = async () => (await rows(db, sql`SELECT k FROM t_caller_rows WHERE k = ${marker}`)).length;
+    const err = await inTransaction(db, async (tx) => {
+      await tx.execute(sql`INSERT INTO t_caller_rows VALUES (${marker})`); // the caller's own row
+      return post(tx, { ...transfer(a, b, '100.01', key), last: true });
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 409, code: 'ledger.insufficient-balance', params: { account: a, balance: '100.00', amount: '100.01' } });
+    expect(await balanceOf(db, a)).toBe('100.00');
+    expect(await findPosting(db, key)).toBeNull();
+    expect(await callerRow()).toBe(0);
+    // and a `last` posting that fits commits with its caller's rows
+    const ok = await inTransaction(db, async (tx) => {
+      await tx.execute(sql`INSERT INTO t_caller_rows VALUES (${marker})`);
+      return post(tx, { ...transfer(a, b, '100.00', key), last: true });
+    });
+    expect(ok.posting.lines.find((l) => l.account === a)?.balanceAfter).toBe('0.00');
+    expect(await balanceOf(db, b)).toBe('100.00');
+    expect(await callerRow()).toBe(1);
+    await assertLedgerConsistent(db);
+  });
+
   it('writes nothing even when the caller catches the refusal and commits its transaction', async () => {
     const a = await openAccount();
     const b = await openAccount();
@@ -490,6 +517,19 @@ describe('debits against one balance', () => {
       const outcomes = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
           inTransaction(db, (tx) => post(tx, transfer(wallet, sink, '1.00', `${prefix}${i}`))).then(
+            () => 'ok',
+            (e: unknown) => codeOf(e),
+          ),
+        ),
+      );
+      await expectExactlyHundred(wallet, prefix, outcomes);
+    });
+
+    it('the same with `last` (each balance statement commits its transaction in its own round trip)', async () => {
+      const { wallet, sink, prefix } = await debitSetup();
+      const outcomes = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          inTransaction(db, (tx) => post(tx, { ...transfer(wallet, sink, '1.00', `${prefix}${i}`), last: true })).then(
             () => 'ok',
             (e: unknown) => codeOf(e),
           ),

@@ -145,9 +145,10 @@ interface Movement {
  * for its lock, held until commit), so everything else comes before it, in as few round trips as
  * possible: the accounts are opened in the posting row's own statement (`open`), and the 调账记录 rows
  * and the audit entry (`audit`) are one statement in the ledger's `beforeBalances` step, before any
- * account is locked. After the balances move only the posting lines and the commit remain.
+ * account is locked. After the balances move only the posting lines and the commit remain, and with
+ * `last` (拨款 and 回收, whose transactions end here) they are one round trip (ledger `last`).
  */
-async function move(tx: Executor, m: Movement, audited?: { ctx: Ctx; entry: (rows: AdjustmentRow[]) => AuditEntry }): Promise<{ rows: AdjustmentRow[]; replayed: boolean; posting: ledger.Posting }> {
+async function move(tx: Executor, m: Movement, audited?: { ctx: Ctx; entry: (rows: AdjustmentRow[]) => AuditEntry }, last = false): Promise<{ rows: AdjustmentRow[]; replayed: boolean; posting: ledger.Posting }> {
   const toCustomer = m.kind === 'allocation';
   const allocatable = allocatableAccount(m.partnerId);
   const total = sum(m.lines.map((l) => l.amount));
@@ -187,6 +188,7 @@ async function move(tx: Executor, m: Movement, audited?: { ctx: Ctx; entry: (row
         })),
       ],
       open: fundsAccountsToOpen(m.partnerId, m.lines.map((l) => ({ customerAccountId: l.assoc.customerAccountId, scenario: l.scenario }))),
+      last,
       beforeBalances: async (posting) => {
         written = records.map((r) => ({ ...r, postingId: posting.id }));
         const insert = tx.insert(customerAdjustments).values(written);
@@ -336,8 +338,12 @@ async function codeGate(ctx: Ctx, scope: DataScope, ids: string[], key: string, 
   return (await ledger.findPosting(ctx.db, key)) ? null : checkPartnerCode(ctx, code);
 }
 
-async function afterCommit(ctx: Ctx, associationIds: string[]) {
-  // Budget alerts (75/90/100 %) are checked in the background; the hourly scan catches a lost kick.
+/**
+ * After a recall: budget alerts (75/90/100 %) are checked in the background; the hourly scan catches a
+ * lost kick. An allocation needs no kick: it raises budget and balance alike, so the used share only
+ * falls; a threshold still exceeded under the new budget (budget.ts re-arms them) is the hourly scan's.
+ */
+async function afterRecall(ctx: Ctx, associationIds: string[]) {
   for (const id of new Set(associationIds)) await ctx.deps.queue.send(BUDGET_CHECK_JOB, { associationId: id }).catch(() => null);
 }
 
@@ -412,10 +418,10 @@ export async function allocate(ctx: Ctx, input: AllocateInput): Promise<AdjustRe
           after: { scenario, remark, items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, amount: r.amount })) },
         }),
       },
+      true, // nothing follows in this transaction
     );
     return { moved, fresh };
   });
-  if (!moved.replayed) await afterCommit(ctx, moved.rows.map((r) => r.associationId));
   return resultOf(ctx.db, ctx, actor.partnerId, moved, fresh);
 }
 
@@ -467,10 +473,11 @@ export async function recall(ctx: Ctx, input: RecallInput): Promise<AdjustResult
           after: { items: written.map((r) => ({ customerId: r.customerAccountId, serialNo: r.serialNo, scenario: r.scenario, amount: r.amount })) },
         }),
       },
+      true, // nothing follows in this transaction
     );
     return { moved, fresh };
   });
-  if (!moved.replayed) await afterCommit(ctx, moved.rows.map((r) => r.associationId));
+  if (!moved.replayed) await afterRecall(ctx, moved.rows.map((r) => r.associationId));
   return resultOf(ctx.db, ctx, actor.partnerId, moved, fresh);
 }
 

@@ -1,0 +1,13 @@
+-- The ledger's floor refusal, raised inside a posting's balance statement when that statement is its
+-- transaction's last (it commits in the same round trip, so the refusal must abort it, not be read
+-- back by the client). SQLSTATE PCL01; DETAIL is a JSON object with the account code, its balance and
+-- the move that would have broken the floor. See src/platform/ledger/index.ts, post() with `last`.
+CREATE OR REPLACE FUNCTION ledger_refuse(account_code text, balance numeric, delta numeric) RETURNS integer
+LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION USING
+    ERRCODE = 'PCL01',
+    MESSAGE = 'ledger: insufficient balance',
+    DETAIL = json_build_object('account', account_code, 'balance', balance::text, 'delta', delta::text)::text;
+END
+$$;
