@@ -35,11 +35,20 @@ export async function audit(tx: Executor, ctx: Ctx, e: AuditEntry): Promise<void
  * (a data-modifying CTE, sql`WITH a AS (${auditInsert(…)}) …`) to save a round trip on a hot path.
  */
 export function auditInsert(tx: Executor, ctx: Ctx, e: AuditEntry) {
+  return tx.insert(auditLog).values(auditRow(ctx, e));
+}
+
+/** Entries of several requests (a group commit) as one insert. */
+export function auditInsertMany(tx: Executor, entries: { ctx: Ctx; entry: AuditEntry }[]) {
+  return tx.insert(auditLog).values(entries.map(({ ctx, entry }) => auditRow(ctx, entry)));
+}
+
+function auditRow(ctx: Ctx, e: AuditEntry) {
   const who = actorLabel(ctx.actor);
   const a = ctx.actor;
   const actorName =
     a.kind === 'partner' ? a.displayName : a.kind === 'staff' ? a.name : a.kind === 'account' ? a.accountName : null;
-  return tx.insert(auditLog).values({
+  return {
     at: clock.now(),
     actorKind: who.kind,
     actorId: who.id,
@@ -53,5 +62,5 @@ export function auditInsert(tx: Executor, ctx: Ctx, e: AuditEntry) {
     requestId: ctx.requestId,
     before: e.before === undefined ? null : scrub(JSON.parse(JSON.stringify(e.before))),
     after: e.after === undefined ? null : scrub(JSON.parse(JSON.stringify(e.after))),
-  });
+  };
 }

@@ -309,6 +309,83 @@ function insufficient(account: string, balance: string, delta: string) {
 }
 
 /**
+ * The balance step of `post` and `postMany`: lines (in order, each with its posting) move their accounts.
+ *
+ * One statement locks every account in id order (ORDER BY below FOR UPDATE: two postings over the same
+ * accounts never deadlock, nor with bulk.ts, which locks the same way), checks every floor under the locks,
+ * and only when none is broken moves every balance and inserts every line (in input order, balance_after
+ * from the locked balance plus the running sum of that account's lines). The locks are taken inside one
+ * statement, so no round trip to the client runs while one account is locked and the next is not yet: a
+ * busy 可拨款账户 is held for the rest of this statement and the commit only, wherever its id falls.
+ * On a broken floor nothing moves and: 'report' returns it; 'raise' raises it inside the statement (the
+ * transaction is aborted); 'last' raises it too, the statement being the transaction's `lastStatement`.
+ */
+export async function moveBalances(
+  tx: Executor,
+  accounts: AccountRef[],
+  lines: { postingId: string; account: string; amount: Money }[],
+  at: string,
+  mode: 'report' | 'raise' | 'last',
+): Promise<{ balanceAfter: string[] } | { bad: { code: string; balance: string; delta: string } }> {
+  // Per account: its net move, and per line the running sum of that account's lines up to it.
+  const byCode = new Map(accounts.map((a) => [a.code, { ...a, delta: money(0) }]));
+  const running = lines.map((l) => {
+    const a = byCode.get(l.account)!;
+    a.delta = a.delta.plus(l.amount);
+    return a.delta;
+  });
+  const moving = [...byCode.values()]; // the accounts of the lines, each once
+  const statement = sql`WITH d AS (
+          SELECT * FROM unnest(${sql.param(moving.map((a) => a.id))}::uuid[], ${sql.param(moving.map((a) => a.delta.toFixed()))}::numeric[]) AS d(id, delta)),
+        locked AS (
+          SELECT a.id, a.code, a.balance, a.floor, d.delta
+          FROM ledger_accounts a JOIN d ON d.id = a.id
+          ORDER BY a.id
+          FOR UPDATE OF a),
+        bad AS (
+          SELECT code, balance, delta FROM locked
+          WHERE floor IS NOT NULL AND balance + delta < floor
+          ORDER BY id LIMIT 1),
+        upd AS (
+          UPDATE ledger_accounts a
+          SET balance = a.balance + k.delta, version = a.version + 1, updated_at = ${at}::timestamptz
+          FROM locked k
+          WHERE a.id = k.id AND NOT EXISTS (SELECT 1 FROM bad)
+          RETURNING a.id),
+        l AS (
+          SELECT * FROM unnest(${sql.param(lines.map((l) => l.postingId))}::uuid[], ${sql.param(lines.map((l) => byCode.get(l.account)!.id))}::uuid[],
+                               ${sql.param(lines.map((l) => l.amount.toFixed()))}::numeric[], ${sql.param(running.map((x) => x.toFixed()))}::numeric[])
+                        WITH ORDINALITY AS l(posting_id, account_id, amount, run, n)),
+        ins AS (
+          INSERT INTO ledger_posting_lines (posting_id, account_id, amount, balance_after, created_at)
+          SELECT l.posting_id, l.account_id, l.amount, k.balance + l.run, ${at}::timestamptz
+          FROM l JOIN locked k ON k.id = l.account_id
+          WHERE NOT EXISTS (SELECT 1 FROM bad)
+          ORDER BY l.n
+          RETURNING 1)
+        SELECT (SELECT json_object_agg(id, balance::text) FROM locked) AS before,
+               (SELECT count(*) FROM upd)::int AS moved, (SELECT count(*) FROM ins)::int AS inserted,
+               (SELECT code FROM bad) AS bad_code, (SELECT balance::text FROM bad) AS bad_balance, (SELECT delta::text FROM bad) AS bad_delta
+               ${mode === 'report' ? sql`` : sql`, (SELECT ledger_refuse(code, balance, delta) FROM bad) AS refused`}`;
+  type Moved = { before: Record<string, string> | null; moved: number; inserted: number; bad_code: string | null; bad_balance: string | null; bad_delta: string | null };
+  let r: Moved | undefined;
+  try {
+    [r] = await rows<Moved>(tx, mode === 'last' ? lastStatement(statement) : statement);
+  } catch (e) {
+    if (pgCode(e) !== FLOOR_REFUSED) throw e;
+    // raised by ledger_refuse (migration 0005): the transaction is aborted, with nothing of it written
+    const d = JSON.parse(pgDetail(e) ?? '{}') as { account?: string; balance?: string; delta?: string };
+    throw insufficient(d.account ?? '', d.balance ?? '0', d.delta ?? '0');
+  }
+  if (r!.bad_code !== null) return { bad: { code: r!.bad_code, balance: r!.bad_balance!, delta: r!.bad_delta! } };
+  if (r!.moved !== moving.length || r!.inserted !== lines.length) {
+    throw new Error(`ledger: moved ${r!.moved}/${moving.length} accounts, ${r!.inserted}/${lines.length} lines`);
+  }
+  const before = new Map(moving.map((a) => [a.code, money(r!.before![a.id]!)]));
+  return { balanceAfter: lines.map((l, n) => canonical(before.get(l.account)!.plus(running[n]!))) };
+}
+
+/**
  * Record one balanced posting in the caller's transaction.
  *
  * The accounts' row locks are held until the caller commits, and a busy account (a partner's
@@ -335,10 +412,11 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
   const open = new Map((input.open ?? []).map((o) => [o.code, o]));
   for (const code of open.keys()) if (!codes.includes(code)) throw new Error(`ledger: account ${code} is opened but has no line`);
   const opened = [...open.values()].map((o) => newAccountRow(o, now));
-  const inCodes = sql.join(codes.map((c) => sql`${c}`), sql`, `);
+  const codeArray = sql`${sql.param(codes)}::text[]`;
 
   // One statement: the missing accounts of `open` (ON CONFLICT DO NOTHING, as ensureAccount), the posting row,
   // and the accounts' ids. An account opened by this statement is not in its snapshot: it comes from RETURNING.
+  const col = <K extends keyof (typeof opened)[number]>(k: K) => sql.param(opened.map((o) => o[k]));
   const [head] = await rows<{ posting_id: string | null; accounts: AccountRef[] | null }>(
     tx,
     sql`WITH ${
@@ -346,10 +424,8 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
         ? sql`opened AS (
           INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
           SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
-          FROM (VALUES ${sql.join(
-            opened.map((o) => sql`(${o.code}, ${o.ownerKind}, ${o.ownerId}::uuid, ${o.partnerId}::uuid, ${o.currency}, ${o.floor}::numeric)`),
-            sql`, `,
-          )}) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
+          FROM unnest(${col('code')}::text[], ${col('ownerKind')}::text[], ${col('ownerId')}::uuid[], ${col('partnerId')}::uuid[],
+                      ${col('currency')}::text[], ${col('floor')}::numeric[]) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
           -- only the codes missing from the snapshot reach the unique index: its check on an existing row
           -- would wait for whoever is moving that row's balance (a busy 可拨款账户) to commit
           WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
@@ -364,7 +440,7 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
           RETURNING id)
         SELECT (SELECT id FROM ins) AS posting_id,
                (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
-                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code IN (${inCodes})
+                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code = ANY(${codeArray})
                       ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
   );
   const postingId = head?.posting_id ?? null;
@@ -376,7 +452,7 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
     // A concurrent transaction opened one of them after this statement's snapshot (its insert made ours
     // do nothing): a new statement sees it.
     accounts = (
-      await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code IN (${inCodes})`)
+      await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code = ANY(${codeArray})`)
     )[0]?.accounts ?? [];
   }
   if (accounts.length !== codes.length) {
@@ -401,71 +477,13 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
 
   await input.beforeBalances?.({ id: postingId, createdAt: now });
 
-  // Per account: its net move, and per line the running sum of that account's lines up to it.
-  const byCode = new Map(accounts.map((a) => [a.code, { ...a, delta: money(0) }]));
-  const running = lines.map((l) => {
-    const s = byCode.get(l.account)!;
-    s.delta = s.delta.plus(l.amount);
-    return s.delta;
-  });
-  const moving = [...byCode.values()];
-
-  // One statement locks every account in id order (ORDER BY below FOR UPDATE: two postings over the same
-  // accounts never deadlock, nor with bulk.ts, which locks the same way), checks every floor under the locks,
-  // and only when none is broken moves every balance and inserts every line (in input order, balance_after
-  // from the locked balance). The locks are taken inside one statement, so no round trip to the client
-  // runs while one account is locked and the next is not yet: a busy 可拨款账户 is held for the rest of this
-  // statement and the commit only, wherever its id falls.
-  const balanceStatement = sql`WITH d AS (
-          SELECT * FROM unnest(${sql.param(moving.map((a) => a.id))}::uuid[], ${sql.param(moving.map((a) => a.delta.toFixed()))}::numeric[]) AS d(id, delta)),
-        locked AS (
-          SELECT a.id, a.code, a.balance, a.floor, d.delta
-          FROM ledger_accounts a JOIN d ON d.id = a.id
-          ORDER BY a.id
-          FOR UPDATE OF a),
-        bad AS (
-          SELECT code, balance, delta FROM locked
-          WHERE floor IS NOT NULL AND balance + delta < floor
-          ORDER BY id LIMIT 1),
-        upd AS (
-          UPDATE ledger_accounts a
-          SET balance = a.balance + k.delta, version = a.version + 1, updated_at = ${at}::timestamptz
-          FROM locked k
-          WHERE a.id = k.id AND NOT EXISTS (SELECT 1 FROM bad)
-          RETURNING a.id),
-        l AS (
-          SELECT * FROM unnest(${sql.param(lines.map((l) => byCode.get(l.account)!.id))}::uuid[], ${sql.param(lines.map((l) => l.amount.toFixed()))}::numeric[],
-                               ${sql.param(running.map((x) => x.toFixed()))}::numeric[]) WITH ORDINALITY AS l(account_id, amount, run, n)),
-        ins AS (
-          INSERT INTO ledger_posting_lines (posting_id, account_id, amount, balance_after, created_at)
-          SELECT ${postingId}::uuid, l.account_id, l.amount, k.balance + l.run, ${at}::timestamptz
-          FROM l JOIN locked k ON k.id = l.account_id
-          WHERE NOT EXISTS (SELECT 1 FROM bad)
-          ORDER BY l.n
-          RETURNING 1)
-        SELECT (SELECT json_object_agg(id, balance::text) FROM locked) AS before,
-               (SELECT count(*) FROM upd)::int AS moved, (SELECT count(*) FROM ins)::int AS inserted,
-               (SELECT code FROM bad) AS bad_code, (SELECT balance::text FROM bad) AS bad_balance, (SELECT delta::text FROM bad) AS bad_delta
-               ${input.last ? sql`, (SELECT ledger_refuse(code, balance, delta) FROM bad) AS refused` : sql``}`;
-  type Moved = { before: Record<string, string> | null; moved: number; inserted: number; bad_code: string | null; bad_balance: string | null; bad_delta: string | null };
-  let r: Moved | undefined;
-  try {
-    [r] = await rows<Moved>(tx, input.last ? lastStatement(balanceStatement) : balanceStatement);
-  } catch (e) {
-    if (pgCode(e) !== FLOOR_REFUSED) throw e;
-    // raised by ledger_refuse (migration 0005): the transaction is over, with nothing of it written
-    const d = JSON.parse(pgDetail(e) ?? '{}') as { account?: string; balance?: string; delta?: string };
-    throw insufficient(d.account ?? '', d.balance ?? '0', d.delta ?? '0');
-  }
-  if (r!.bad_code !== null) {
+  const moved = await moveBalances(tx, accounts, lines.map((l) => ({ ...l, postingId })), at, input.last ? 'last' : 'report');
+  if ('bad' in moved) {
     // Nothing moved; the posting row goes too, so the refusal leaves nothing even if the caller commits.
     await drop();
-    throw insufficient(r!.bad_code, r!.bad_balance!, r!.bad_delta!);
+    throw insufficient(moved.bad.code, moved.bad.balance, moved.bad.delta);
   }
-  if (r!.moved !== moving.length || r!.inserted !== lines.length) {
-    throw new Error(`ledger: posting ${input.idempotencyKey} moved ${r!.moved}/${moving.length} accounts, ${r!.inserted}/${lines.length} lines`);
-  }
-  const before = new Map(moving.map((a) => [a.code, money(r!.before![a.id]!)]));
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
 
   const posting: Posting = {
     id: postingId,
@@ -481,10 +499,120 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
       account: l.account,
       accountId: byCode.get(l.account)!.id,
       amount: canonical(l.amount),
-      balanceAfter: canonical(before.get(l.account)!.plus(running[n]!)),
+      balanceAfter: moved.balanceAfter[n]!,
     })),
   };
   return { posting, replayed: false };
+}
+
+/** postMany could not record the batch as it is (a key already used, or used twice): roll back, post one by one. */
+export class LedgerBatchConflict extends Error {
+  constructor(readonly keys: string[]) {
+    super(`ledger: batch keys already posted or repeated: ${keys.join(', ')}`);
+  }
+}
+
+/**
+ * Several independent postings in one transaction and a fixed number of statements (group commit: a
+ * service that queues concurrent requests of one partner posts them together, so the partner's busy
+ * 可拨款账户 is locked once for all of them). Each posting keeps its own key, rows and lines, and the
+ * balances move exactly as `post` would move them one after the other in this order (line balance_after
+ * follows that order). All or nothing: a key already posted, or twice in the batch, throws
+ * `LedgerBatchConflict` before anything is locked; a broken floor raises `ledger.insufficient-balance`
+ * inside the balance statement. Either way the caller rolls back and, to get each request its own
+ * answer (a replay, a refusal), posts them one at a time with `post`.
+ */
+export async function postMany(
+  tx: Executor,
+  inputs: Omit<PostInput, 'beforeBalances' | 'last'>[],
+  opts: { beforeBalances?: (postings: { id: string; createdAt: Date }[]) => Promise<void>; last?: boolean } = {},
+): Promise<Posting[]> {
+  const normalized = inputs.map((input) => normalizeLines(input));
+  const keys = inputs.map((i) => i.idempotencyKey);
+  const repeated = keys.filter((k, n) => keys.indexOf(k) !== n);
+  if (repeated.length) throw new LedgerBatchConflict(repeated);
+  const now = clock.now();
+  const at = now.toISOString();
+  const codes = [...new Set(normalized.flatMap((lines) => lines.map((l) => l.account)))];
+  const open = new Map<string, EnsureAccountInput>();
+  for (const [n, input] of inputs.entries()) {
+    for (const o of input.open ?? []) {
+      if (!normalized[n]!.some((l) => l.account === o.code)) throw new Error(`ledger: account ${o.code} is opened but has no line`);
+      const seen = open.get(o.code);
+      if (seen && !sameOwner(newAccountRow(seen, now) as never, o)) throw new Error(`ledger: account ${o.code} opened twice with different owners`);
+      open.set(o.code, o);
+    }
+  }
+  const opened = [...open.values()].map((o) => newAccountRow(o, now));
+  const codeArray = sql`${sql.param(codes)}::text[]`;
+  const col = <K extends keyof (typeof opened)[number]>(k: K) => sql.param(opened.map((o) => o[k]));
+  const postingRows = inputs.map((input, n) => {
+    const actor = toActorRef(input.actor);
+    return { n, idempotency_key: input.idempotencyKey, kind: input.kind, memo: input.memo ?? null, partner_id: input.partnerId ?? null, actor_kind: actor?.kind ?? null, actor_id: actor?.id ?? null, meta: input.meta ?? {} };
+  });
+  // As post's first statement, for many posting rows (one JSON document, so any number of them is one parameter).
+  const [head] = await rows<{ postings: { id: string; key: string }[] | null; accounts: AccountRef[] | null }>(
+    tx,
+    sql`WITH ${
+      opened.length
+        ? sql`opened AS (
+          INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
+          SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
+          FROM unnest(${col('code')}::text[], ${col('ownerKind')}::text[], ${col('ownerId')}::uuid[], ${col('partnerId')}::uuid[],
+                      ${col('currency')}::text[], ${col('floor')}::numeric[]) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
+          WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
+          ON CONFLICT (code) DO NOTHING
+          RETURNING id, code, currency, owner_kind, owner_id, partner_id),`
+        : sql``
+    } ins AS (
+          INSERT INTO ledger_postings (idempotency_key, kind, memo, partner_id, actor_kind, actor_id, created_at, meta)
+          SELECT p.idempotency_key, p.kind, p.memo, p.partner_id, p.actor_kind, p.actor_id, ${at}::timestamptz, p.meta
+          FROM jsonb_to_recordset(${JSON.stringify(postingRows)}::jsonb)
+               AS p(n int, idempotency_key text, kind text, memo text, partner_id uuid, actor_kind text, actor_id uuid, meta jsonb)
+          ORDER BY p.n
+          ON CONFLICT (idempotency_key) DO NOTHING
+          RETURNING id, idempotency_key)
+        SELECT (SELECT json_agg(json_build_object('id', id, 'key', idempotency_key)) FROM ins) AS postings,
+               (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
+                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code = ANY(${codeArray})
+                      ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
+  );
+  const ids = new Map((head?.postings ?? []).map((p) => [p.key, p.id]));
+  if (ids.size !== inputs.length) throw new LedgerBatchConflict(keys.filter((k) => !ids.has(k)));
+  let accounts = head?.accounts ?? [];
+  if (accounts.length !== codes.length && opened.length) {
+    accounts = (await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code = ANY(${codeArray})`))[0]?.accounts ?? [];
+  }
+  if (accounts.length !== codes.length) {
+    const found = new Set(accounts.map((a) => a.code));
+    throw new Error(`ledger: unknown account(s) ${codes.filter((c) => !found.has(c)).join(', ')} (call ensureAccount first)`);
+  }
+  const foreign = accounts.find((a) => open.has(a.code) && !sameOwner(a, open.get(a.code)!));
+  if (foreign) throw new Error(`ledger: account ${foreign.code} already exists with a different owner or currency`);
+  if (new Set(accounts.map((a) => a.currency)).size > 1) throw new Error('ledger: a posting cannot mix currencies');
+
+  const postingIds = keys.map((k) => ids.get(k)!);
+  await opts.beforeBalances?.(postingIds.map((id) => ({ id, createdAt: now })));
+  const lines = normalized.flatMap((ls, n) => ls.map((l) => ({ ...l, postingId: postingIds[n]! })));
+  const moved = await moveBalances(tx, accounts, lines, at, opts.last ? 'last' : 'raise');
+  if ('bad' in moved) throw insufficient(moved.bad.code, moved.bad.balance, moved.bad.delta); // 'raise' never returns it
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  let k = 0;
+  return inputs.map((input, n) => {
+    const actor = toActorRef(input.actor);
+    return {
+      id: postingIds[n]!,
+      idempotencyKey: input.idempotencyKey,
+      kind: input.kind,
+      memo: input.memo ?? null,
+      partnerId: input.partnerId ?? null,
+      actorKind: actor?.kind ?? null,
+      actorId: actor?.id ?? null,
+      createdAt: now,
+      meta: JSON.parse(JSON.stringify(input.meta ?? {})) as Record<string, unknown>,
+      lines: normalized[n]!.map((l) => ({ account: l.account, accountId: byCode.get(l.account)!.id, amount: canonical(l.amount), balanceAfter: moved.balanceAfter[k++]! })),
+    };
+  });
 }
 
 /* ------------------------------------------------------------------ reading */

@@ -15,6 +15,8 @@ import {
   findPosting,
   getAccount,
   post,
+  postMany,
+  LedgerBatchConflict,
   rebuildBalances,
   setFloor,
   ledgerAccounts,
@@ -584,3 +586,47 @@ describe('debits against one balance', () => {
     });
   });
 });
+
+describe('postMany (group commit)', () => {
+  it('records each posting as post would, one after the other: own key, own lines, balance_after in order', async () => {
+    const wallet = await openAccount();
+    const [c1, c2] = [await openAccount(), await openAccount()];
+    await fund(wallet, '100.00');
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    const postings = await inTransaction(db, (tx) =>
+      postMany(tx, [transfer(wallet, c1, '10.00', keys[0]), transfer(wallet, c2, '20.00', keys[1]), transfer(wallet, c1, '5.50', keys[2])], { last: true }),
+    );
+    expect(postings.map((p) => p.idempotencyKey)).toEqual(keys);
+    expect(postings.map((p) => p.lines.find((l) => l.account === wallet)!.balanceAfter)).toEqual(['90.00', '70.00', '64.50']);
+    expect(postings[2]!.lines.find((l) => l.account === c1)!.balanceAfter).toBe('15.50');
+    expect([await balanceOf(db, wallet), await balanceOf(db, c1), await balanceOf(db, c2)]).toEqual(['64.50', '15.50', '20.00']);
+    // each is a posting of its own: a repeat of one replays it
+    const again = await inTransaction(db, (tx) => post(tx, transfer(wallet, c2, '20.00', keys[1])));
+    expect(again).toMatchObject({ replayed: true, posting: { id: postings[1]!.id } });
+    expect(await accountLines(db, wallet, { page: 1, pageSize: 10 })).toMatchObject({ total: 4 });
+    expect(await rebuildBalances(db)).toEqual([]);
+    await assertLedgerConsistent(db);
+  });
+
+  it('all or nothing: a key already posted or repeated → LedgerBatchConflict; a broken floor → refused; nothing written', async () => {
+    const wallet = await openAccount();
+    const sink = await openAccount();
+    await fund(wallet, '10.00');
+    const used = randomUUID();
+    await inTransaction(db, (tx) => post(tx, transfer(wallet, sink, '1.00', used)));
+    const fresh = randomUUID();
+    for (const batch of [
+      [transfer(wallet, sink, '1.00', fresh), transfer(wallet, sink, '1.00', used)],
+      [transfer(wallet, sink, '1.00', fresh), transfer(wallet, sink, '2.00', fresh)],
+    ]) {
+      await expect(inTransaction(db, (tx) => postMany(tx, batch))).rejects.toBeInstanceOf(LedgerBatchConflict);
+    }
+    // ¥9.00 left: 5 + 5 does not fit, though each alone would
+    const err = await inTransaction(db, (tx) => postMany(tx, [transfer(wallet, sink, '5.00', fresh), transfer(wallet, sink, '5.00')], { last: true })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ledger.insufficient-balance', params: { account: wallet, balance: '9.00', amount: '10.00' } });
+    expect(await findPosting(db, fresh)).toBeNull();
+    expect(await balanceOf(db, wallet)).toBe('9.00');
+    await assertLedgerConsistent(db);
+  });
+});
+

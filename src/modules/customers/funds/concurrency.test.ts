@@ -69,3 +69,49 @@ describe(`100 parallel allocations and recalls on ${onPostgres() ? 'PostgreSQL' 
     expect(rows.length).toBe(customers.length + results.filter((r) => r.statusCode === 201).length);
   }, 120_000);
 });
+
+describe('拨款 group commit (requests of one partner that arrive together share a transaction)', () => {
+  it('each request keeps its posting, record and answer; the answers see the balances in order', async () => {
+    const p = await partnerWorld(t);
+    await fund(t, p.partner.id, '1000.00');
+    const customers = await Promise.all(Array.from({ length: 3 }, () => associate(t, p.partner.id, 'resale')));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => call(t, p.admin, 'POST', '/api/customers/funds/allocations', { customerId: customers[i % 3]!.customerId, amount: '10.00', requestId: rid() })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
+    // every answer's 可拨款账户余额 is the balance right after its own allocation: 990, 980, …, 700, each once
+    const after = results.map((r) => r.json().allocatable as string).sort((a, b) => Number(b) - Number(a));
+    expect(after).toEqual(Array.from({ length: 30 }, (_, k) => money('1000').minus(money(10 * (k + 1))).toFixed(2)));
+    const rows = await t.database.db.select().from(customerAdjustments).where(eq(customerAdjustments.partnerId, p.partner.id));
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.postingId)).size).toBe(30);
+    // on PostgreSQL they were grouped: fewer transactions (one created_at each) than requests (PGlite's one
+    // connection runs each request's reads after the running transaction, so there they arrive one by one)
+    if (onPostgres()) expect(new Set(rows.map((r) => r.createdAt.getTime())).size).toBeLessThan(30);
+    for (const c of customers) expect(await customerBalance(t, p.partner.id, c.customerId)).toBe('100.00');
+    expect(await ledger.rebuildBalances(t.database.db)).toEqual([]);
+  });
+
+  it('a request the group cannot take (顾问销售 customer, unknown customer, too little money) gets its own refusal; the others go through', async () => {
+    const p = await partnerWorld(t);
+    await fund(t, p.partner.id, '100.00');
+    const resale = await associate(t, p.partner.id, 'resale');
+    const consulting = await associate(t, p.partner.id, 'consulting');
+    const bodies = [
+      ...Array.from({ length: 8 }, () => ({ customerId: resale.customerId, amount: '10.00', requestId: rid() })),
+      { customerId: consulting.customerId, amount: '1.00', requestId: rid() },
+      { customerId: rid(), amount: '1.00', requestId: rid() },
+      { customerId: resale.customerId, amount: '50.00', requestId: rid() }, // 20.00 left after the eight
+    ];
+    const results = await Promise.all(bodies.map((b) => call(t, p.admin, 'POST', '/api/customers/funds/allocations', b)));
+    expect(results.slice(0, 8).map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(results[8]!.statusCode).toBe(409);
+    expect(results[8]!.json().code).toBe('customers.funds.not-resale');
+    expect(results[9]!.statusCode).toBe(404);
+    expect(results[10]!.statusCode).toBe(409);
+    expect(results[10]!.json().code).toBe('customers.funds.insufficient-allocatable');
+    expect(await allocatable(t, p.partner.id)).toBe('20.00');
+    expect(await customerBalance(t, p.partner.id, resale.customerId)).toBe('80.00');
+    await ledger.assertLedgerConsistent(t.database.db);
+  });
+});
