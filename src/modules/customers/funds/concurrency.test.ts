@@ -101,7 +101,7 @@ describe('拨款 group commit (requests of one partner that arrive together shar
       ...Array.from({ length: 8 }, () => ({ customerId: resale.customerId, amount: '10.00', requestId: rid() })),
       { customerId: consulting.customerId, amount: '1.00', requestId: rid() },
       { customerId: rid(), amount: '1.00', requestId: rid() },
-      { customerId: resale.customerId, amount: '50.00', requestId: rid() }, // 20.00 left after the eight
+      { customerId: resale.customerId, amount: '150.00', requestId: rid() }, // more than there is, whenever it arrives
     ];
     const results = await Promise.all(bodies.map((b) => call(t, p.admin, 'POST', '/api/customers/funds/allocations', b)));
     expect(results.slice(0, 8).map((r) => r.statusCode)).toEqual(Array(8).fill(201));
