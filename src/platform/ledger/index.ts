@@ -308,6 +308,108 @@ function insufficient(account: string, balance: string, delta: string) {
   );
 }
 
+/** A posting row as the head statement records it. */
+interface PostingHead {
+  idempotency_key: string;
+  kind: string;
+  memo: string | null;
+  partner_id: string | null;
+  actor_kind: string | null;
+  actor_id: string | null;
+  meta: Record<string, unknown>;
+}
+
+function postingHead(input: Omit<PostInput, 'beforeBalances' | 'last'>, meta: Record<string, unknown>): PostingHead {
+  const actor = toActorRef(input.actor);
+  return { idempotency_key: input.idempotencyKey, kind: input.kind, memo: input.memo ?? null, partner_id: input.partnerId ?? null, actor_kind: actor?.kind ?? null, actor_id: actor?.id ?? null, meta };
+}
+
+/** The posting as written (nothing is re-read): its lines carry the balances after them, in line order. */
+function writtenPosting(
+  input: Omit<PostInput, 'beforeBalances' | 'last'>,
+  id: string,
+  now: Date,
+  meta: Record<string, unknown>,
+  lines: NormalizedLine[],
+  accounts: AccountRef[],
+  balanceAfter: string[],
+): Posting {
+  const actor = toActorRef(input.actor);
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  return {
+    id,
+    idempotencyKey: input.idempotencyKey,
+    kind: input.kind,
+    memo: input.memo ?? null,
+    partnerId: input.partnerId ?? null,
+    actorKind: actor?.kind ?? null,
+    actorId: actor?.id ?? null,
+    createdAt: now,
+    meta,
+    lines: lines.map((l, n) => ({ account: l.account, accountId: byCode.get(l.account)!.id, amount: canonical(l.amount), balanceAfter: balanceAfter[n]! })),
+  };
+}
+
+/**
+ * The first step of `post` and `postMany`, one statement taking no account lock: the missing accounts of
+ * `open` (ON CONFLICT DO NOTHING, as ensureAccount), the posting rows (a key already recorded gives no id
+ * back: a twin waits for the first transaction, then replays it) and the accounts of the lines. An account
+ * opened by this statement is not in its snapshot: it comes from RETURNING; one a concurrent transaction
+ * opened after the snapshot is read by a second statement.
+ */
+async function recordHeads(tx: Executor, heads: PostingHead[], codes: string[], open: Map<string, EnsureAccountInput>, now: Date) {
+  const at = now.toISOString();
+  const opened = [...open.values()].map((o) => newAccountRow(o, now));
+  const codeArray = sql`${sql.param(codes)}::text[]`;
+  const col = <K extends keyof (typeof opened)[number]>(k: K) => sql.param(opened.map((o) => o[k]));
+  // the posting rows as one JSON document: any number of them is one parameter
+  const [head] = await rows<{ postings: { id: string; key: string }[] | null; accounts: AccountRef[] | null }>(
+    tx,
+    sql`WITH ${
+      opened.length
+        ? sql`opened AS (
+          INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
+          SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
+          FROM unnest(${col('code')}::text[], ${col('ownerKind')}::text[], ${col('ownerId')}::uuid[], ${col('partnerId')}::uuid[],
+                      ${col('currency')}::text[], ${col('floor')}::numeric[]) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
+          -- only the codes missing from the snapshot reach the unique index: its check on an existing row
+          -- would wait for whoever is moving that row's balance (a busy 可拨款账户) to commit
+          WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
+          ON CONFLICT (code) DO NOTHING
+          RETURNING id, code, currency, owner_kind, owner_id, partner_id),`
+        : sql``
+    } ins AS (
+          INSERT INTO ledger_postings (idempotency_key, kind, memo, partner_id, actor_kind, actor_id, created_at, meta)
+          SELECT p.idempotency_key, p.kind, p.memo, p.partner_id, p.actor_kind, p.actor_id, ${at}::timestamptz, p.meta
+          FROM jsonb_to_recordset(${JSON.stringify(heads.map((h, n) => ({ ...h, n })))}::jsonb)
+               AS p(n int, idempotency_key text, kind text, memo text, partner_id uuid, actor_kind text, actor_id uuid, meta jsonb)
+          ORDER BY p.n
+          ON CONFLICT (idempotency_key) DO NOTHING
+          RETURNING id, idempotency_key)
+        SELECT (SELECT json_agg(json_build_object('id', id, 'key', idempotency_key)) FROM ins) AS postings,
+               (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
+                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code = ANY(${codeArray})
+                      ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
+  );
+  let accounts = head?.accounts ?? [];
+  if (accounts.length !== codes.length && opened.length) {
+    accounts = (await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code = ANY(${codeArray})`))[0]?.accounts ?? [];
+  }
+  return { ids: new Map((head?.postings ?? []).map((p) => [p.key, p.id])), accounts };
+}
+
+/** What is wrong with the accounts found for a posting's lines (a programming error), or null. */
+function accountProblem(accounts: AccountRef[], codes: string[], open: Map<string, EnsureAccountInput>): string | null {
+  if (accounts.length !== codes.length) {
+    const found = new Set(accounts.map((a) => a.code));
+    return `ledger: unknown account(s) ${codes.filter((c) => !found.has(c)).join(', ')} (call ensureAccount first)`;
+  }
+  const foreign = accounts.find((a) => open.has(a.code) && !sameOwner(a, open.get(a.code)!));
+  if (foreign) return `ledger: account ${foreign.code} already exists with a different owner or currency`;
+  if (new Set(accounts.map((a) => a.currency)).size > 1) return 'ledger: a posting cannot mix currencies';
+  return null;
+}
+
 /**
  * The balance step of `post` and `postMany`: lines (in order, each with its posting) move their accounts.
  *
@@ -407,67 +509,16 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
   const codes = [...new Set(lines.map((l) => l.account))];
   const now = clock.now();
   const at = now.toISOString();
-  const actor = toActorRef(input.actor);
   const meta = JSON.parse(JSON.stringify(input.meta ?? {})) as Record<string, unknown>;
   const open = new Map((input.open ?? []).map((o) => [o.code, o]));
   for (const code of open.keys()) if (!codes.includes(code)) throw new Error(`ledger: account ${code} is opened but has no line`);
-  const opened = [...open.values()].map((o) => newAccountRow(o, now));
-  const codeArray = sql`${sql.param(codes)}::text[]`;
 
-  // One statement: the missing accounts of `open` (ON CONFLICT DO NOTHING, as ensureAccount), the posting row,
-  // and the accounts' ids. An account opened by this statement is not in its snapshot: it comes from RETURNING.
-  const col = <K extends keyof (typeof opened)[number]>(k: K) => sql.param(opened.map((o) => o[k]));
-  const [head] = await rows<{ posting_id: string | null; accounts: AccountRef[] | null }>(
-    tx,
-    sql`WITH ${
-      opened.length
-        ? sql`opened AS (
-          INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
-          SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
-          FROM unnest(${col('code')}::text[], ${col('ownerKind')}::text[], ${col('ownerId')}::uuid[], ${col('partnerId')}::uuid[],
-                      ${col('currency')}::text[], ${col('floor')}::numeric[]) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
-          -- only the codes missing from the snapshot reach the unique index: its check on an existing row
-          -- would wait for whoever is moving that row's balance (a busy 可拨款账户) to commit
-          WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
-          ON CONFLICT (code) DO NOTHING
-          RETURNING id, code, currency, owner_kind, owner_id, partner_id),`
-        : sql``
-    } ins AS (
-          INSERT INTO ledger_postings (idempotency_key, kind, memo, partner_id, actor_kind, actor_id, created_at, meta)
-          VALUES (${input.idempotencyKey}, ${input.kind}, ${input.memo ?? null}, ${input.partnerId ?? null}::uuid,
-                  ${actor?.kind ?? null}, ${actor?.id ?? null}::uuid, ${at}::timestamptz, ${JSON.stringify(meta)}::jsonb)
-          ON CONFLICT (idempotency_key) DO NOTHING
-          RETURNING id)
-        SELECT (SELECT id FROM ins) AS posting_id,
-               (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
-                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code = ANY(${codeArray})
-                      ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
-  );
-  const postingId = head?.posting_id ?? null;
-  let accounts = head?.accounts ?? [];
-  const drop = async () => {
+  const { ids, accounts } = await recordHeads(tx, [postingHead(input, meta)], codes, open, now);
+  const postingId = ids.get(input.idempotencyKey) ?? null;
+  const problem = accountProblem(accounts, codes, open);
+  if (problem) {
     if (postingId) await tx.execute(sql`DELETE FROM ledger_postings WHERE id = ${postingId}::uuid`);
-  };
-  if (accounts.length !== codes.length && opened.length) {
-    // A concurrent transaction opened one of them after this statement's snapshot (its insert made ours
-    // do nothing): a new statement sees it.
-    accounts = (
-      await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code = ANY(${codeArray})`)
-    )[0]?.accounts ?? [];
-  }
-  if (accounts.length !== codes.length) {
-    await drop();
-    const found = new Set(accounts.map((a) => a.code));
-    throw new Error(`ledger: unknown account(s) ${codes.filter((c) => !found.has(c)).join(', ')} (call ensureAccount first)`);
-  }
-  const foreign = accounts.find((a) => open.has(a.code) && !sameOwner(a, open.get(a.code)!));
-  if (foreign) {
-    await drop();
-    throw new Error(`ledger: account ${foreign.code} already exists with a different owner or currency`);
-  }
-  if (new Set(accounts.map((a) => a.currency)).size > 1) {
-    await drop();
-    throw new Error('ledger: a posting cannot mix currencies');
+    throw new Error(problem);
   }
   if (!postingId) {
     const twin = await findPostingRow(tx, input.idempotencyKey);
@@ -480,28 +531,10 @@ export async function post(tx: Executor, input: PostInput): Promise<{ posting: P
   const moved = await moveBalances(tx, accounts, lines.map((l) => ({ ...l, postingId })), at, input.last ? 'last' : 'report');
   if ('bad' in moved) {
     // Nothing moved; the posting row goes too, so the refusal leaves nothing even if the caller commits.
-    await drop();
+    await tx.execute(sql`DELETE FROM ledger_postings WHERE id = ${postingId}::uuid`);
     throw insufficient(moved.bad.code, moved.bad.balance, moved.bad.delta);
   }
-  const byCode = new Map(accounts.map((a) => [a.code, a]));
-
-  const posting: Posting = {
-    id: postingId,
-    idempotencyKey: input.idempotencyKey,
-    kind: input.kind,
-    memo: input.memo ?? null,
-    partnerId: input.partnerId ?? null,
-    actorKind: actor?.kind ?? null,
-    actorId: actor?.id ?? null,
-    createdAt: now,
-    meta,
-    lines: lines.map((l, n) => ({
-      account: l.account,
-      accountId: byCode.get(l.account)!.id,
-      amount: canonical(l.amount),
-      balanceAfter: moved.balanceAfter[n]!,
-    })),
-  };
+  const posting = writtenPosting(input, postingId, now, meta, lines, accounts, moved.balanceAfter);
   return { posting, replayed: false };
 }
 
@@ -539,79 +572,25 @@ export async function postMany(
     for (const o of input.open ?? []) {
       if (!normalized[n]!.some((l) => l.account === o.code)) throw new Error(`ledger: account ${o.code} is opened but has no line`);
       const seen = open.get(o.code);
-      if (seen && !sameOwner(newAccountRow(seen, now) as never, o)) throw new Error(`ledger: account ${o.code} opened twice with different owners`);
+      if (seen && !sameOwner(newAccountRow(seen, now), o)) throw new Error(`ledger: account ${o.code} opened twice with different owners`);
       open.set(o.code, o);
     }
   }
-  const opened = [...open.values()].map((o) => newAccountRow(o, now));
-  const codeArray = sql`${sql.param(codes)}::text[]`;
-  const col = <K extends keyof (typeof opened)[number]>(k: K) => sql.param(opened.map((o) => o[k]));
-  const postingRows = inputs.map((input, n) => {
-    const actor = toActorRef(input.actor);
-    return { n, idempotency_key: input.idempotencyKey, kind: input.kind, memo: input.memo ?? null, partner_id: input.partnerId ?? null, actor_kind: actor?.kind ?? null, actor_id: actor?.id ?? null, meta: input.meta ?? {} };
-  });
-  // As post's first statement, for many posting rows (one JSON document, so any number of them is one parameter).
-  const [head] = await rows<{ postings: { id: string; key: string }[] | null; accounts: AccountRef[] | null }>(
-    tx,
-    sql`WITH ${
-      opened.length
-        ? sql`opened AS (
-          INSERT INTO ledger_accounts (code, owner_kind, owner_id, partner_id, currency, floor, created_at, updated_at)
-          SELECT v.code, v.owner_kind, v.owner_id, v.partner_id, v.currency, v.floor, ${at}::timestamptz, ${at}::timestamptz
-          FROM unnest(${col('code')}::text[], ${col('ownerKind')}::text[], ${col('ownerId')}::uuid[], ${col('partnerId')}::uuid[],
-                      ${col('currency')}::text[], ${col('floor')}::numeric[]) AS v(code, owner_kind, owner_id, partner_id, currency, floor)
-          WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.code = v.code)
-          ON CONFLICT (code) DO NOTHING
-          RETURNING id, code, currency, owner_kind, owner_id, partner_id),`
-        : sql``
-    } ins AS (
-          INSERT INTO ledger_postings (idempotency_key, kind, memo, partner_id, actor_kind, actor_id, created_at, meta)
-          SELECT p.idempotency_key, p.kind, p.memo, p.partner_id, p.actor_kind, p.actor_id, ${at}::timestamptz, p.meta
-          FROM jsonb_to_recordset(${JSON.stringify(postingRows)}::jsonb)
-               AS p(n int, idempotency_key text, kind text, memo text, partner_id uuid, actor_kind text, actor_id uuid, meta jsonb)
-          ORDER BY p.n
-          ON CONFLICT (idempotency_key) DO NOTHING
-          RETURNING id, idempotency_key)
-        SELECT (SELECT json_agg(json_build_object('id', id, 'key', idempotency_key)) FROM ins) AS postings,
-               (SELECT json_agg(${ACCOUNT_JSON} ORDER BY id)
-                FROM (SELECT id, code, currency, owner_kind, owner_id, partner_id FROM ledger_accounts WHERE code = ANY(${codeArray})
-                      ${opened.length ? sql`UNION ALL SELECT id, code, currency, owner_kind, owner_id, partner_id FROM opened` : sql``}) acc) AS accounts`,
-  );
-  const ids = new Map((head?.postings ?? []).map((p) => [p.key, p.id]));
+  const metas = inputs.map((input) => JSON.parse(JSON.stringify(input.meta ?? {})) as Record<string, unknown>);
+  const { ids, accounts } = await recordHeads(tx, inputs.map((input, n) => postingHead(input, metas[n]!)), codes, open, now);
   if (ids.size !== inputs.length) throw new LedgerBatchConflict(keys.filter((k) => !ids.has(k)));
-  let accounts = head?.accounts ?? [];
-  if (accounts.length !== codes.length && opened.length) {
-    accounts = (await rows<{ accounts: AccountRef[] | null }>(tx, sql`SELECT json_agg(${ACCOUNT_JSON} ORDER BY id) AS accounts FROM ledger_accounts WHERE code = ANY(${codeArray})`))[0]?.accounts ?? [];
-  }
-  if (accounts.length !== codes.length) {
-    const found = new Set(accounts.map((a) => a.code));
-    throw new Error(`ledger: unknown account(s) ${codes.filter((c) => !found.has(c)).join(', ')} (call ensureAccount first)`);
-  }
-  const foreign = accounts.find((a) => open.has(a.code) && !sameOwner(a, open.get(a.code)!));
-  if (foreign) throw new Error(`ledger: account ${foreign.code} already exists with a different owner or currency`);
-  if (new Set(accounts.map((a) => a.currency)).size > 1) throw new Error('ledger: a posting cannot mix currencies');
+  const problem = accountProblem(accounts, codes, open);
+  if (problem) throw new Error(problem);
 
   const postingIds = keys.map((k) => ids.get(k)!);
   await opts.beforeBalances?.(postingIds.map((id) => ({ id, createdAt: now })));
   const lines = normalized.flatMap((ls, n) => ls.map((l) => ({ ...l, postingId: postingIds[n]! })));
   const moved = await moveBalances(tx, accounts, lines, at, opts.last ? 'last' : 'raise');
   if ('bad' in moved) throw insufficient(moved.bad.code, moved.bad.balance, moved.bad.delta); // 'raise' never returns it
-  const byCode = new Map(accounts.map((a) => [a.code, a]));
   let k = 0;
   return inputs.map((input, n) => {
-    const actor = toActorRef(input.actor);
-    return {
-      id: postingIds[n]!,
-      idempotencyKey: input.idempotencyKey,
-      kind: input.kind,
-      memo: input.memo ?? null,
-      partnerId: input.partnerId ?? null,
-      actorKind: actor?.kind ?? null,
-      actorId: actor?.id ?? null,
-      createdAt: now,
-      meta: JSON.parse(JSON.stringify(input.meta ?? {})) as Record<string, unknown>,
-      lines: normalized[n]!.map((l) => ({ account: l.account, accountId: byCode.get(l.account)!.id, amount: canonical(l.amount), balanceAfter: moved.balanceAfter[k++]! })),
-    };
+    const after = normalized[n]!.map(() => moved.balanceAfter[k++]!);
+    return writtenPosting(input, postingIds[n]!, now, metas[n]!, normalized[n]!, accounts, after);
   });
 }
 
