@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers.js';
+import { chooseFromDropdown, signIn } from './helpers.js';
 
 /**
  * Smoke of the partner portal's 销售 > 拓新 > 客户拓展 and 销售 > 客户 pages (issue 4; spec 04 ops 1, 7–11,
@@ -140,7 +140,7 @@ test('客户管理 as the partner admin: banner links, columns, eye, 拨款 / �
   await expect(page.getByTestId('customer-allocate-customer_b')).toHaveCount(0);
   await page.getByTestId('customer-more-customer_b').click();
   for (const item of ['解除关联', '切换关联类型', '查看资源', '分配客户经理']) await expect(page.locator('.ant-dropdown:visible').getByText(item, { exact: true })).toBeVisible();
-  await page.locator('.ant-dropdown:visible').getByText('解除关联', { exact: true }).click();
+  await chooseFromDropdown(page, page.getByTestId('customer-more-customer_b'), '解除关联');
   await expect(page.getByTestId('relationship-check-result')).toBeVisible();
   await expect(page.getByTestId('relationship-notices')).toContainText('伙伴在3个月内仅可以发起一次与同一客户解除关联或切换关联类型的申请');
   await expect(page.getByText('我已了解以上注意事项并同意此操作')).toBeVisible();

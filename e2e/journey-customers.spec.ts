@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, signIn } from './helpers.js';
+import { chooseFromDropdown, PASSWORD, signIn } from './helpers.js';
 import { customerCode, inbox, partnerCode as codeStep, resetVerificationSwitch, setVerificationSwitch } from './codes.js';
 
 /**
@@ -202,8 +202,7 @@ test('切换关联类型 to 顾问销售, accepted by the customer; a second req
   await findCustomer(page, customer.account);
   await expect(page.getByTestId(`customer-type-${customer.account}`)).toHaveText('代售');
   await expect(page.getByTestId(`customer-available-${customer.account}`)).toHaveText('17,500.00');
-  await page.getByTestId(`customer-more-${customer.account}`).click();
-  await page.locator('.ant-dropdown:visible').getByText('切换关联类型', { exact: true }).click();
+  await chooseFromDropdown(page, page.getByTestId(`customer-more-${customer.account}`), '切换关联类型');
   // 账号检查 passes; 注意事项 ticked; 切换关联类型 → 申请原因 + code → 提交
   await expect(page.getByTestId('relationship-check-result')).toHaveAttribute('data-passed', 'true');
   await expect(page.getByTestId('check-item-partner_window')).toHaveAttribute('data-passed', 'true');
@@ -241,8 +240,7 @@ test('切换关联类型 to 顾问销售, accepted by the customer; a second req
   await findCustomer(page, customer.account);
   await expect(page.getByTestId(`customer-type-${customer.account}`)).toHaveText('顾问销售');
   await expect(page.getByTestId(`customer-allocate-${customer.account}`)).toHaveCount(0);
-  await page.getByTestId(`customer-more-${customer.account}`).click();
-  await page.locator('.ant-dropdown:visible').getByText('切换关联类型', { exact: true }).click();
+  await chooseFromDropdown(page, page.getByTestId(`customer-more-${customer.account}`), '切换关联类型');
   await expect(page.getByTestId('relationship-check-result')).toHaveAttribute('data-passed', 'false');
   await expect(page.getByTestId('check-item-partner_window')).toHaveAttribute('data-passed', 'false');
   await expect(page.getByTestId('check-item-partner_window')).toContainText(PARTNER_WINDOW);
