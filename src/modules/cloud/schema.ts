@@ -584,15 +584,17 @@ export const cloudFeeRecords = pgTable(
   },
   (t) => [
     // a customer's fees of a month, by product (消费明细 filters); a partner's fees of a month in time order
-    // (its pages sort by 消费时间, and new rows append at the end of each partner-month, so rating stays cheap)
+    // (its pages sort by 消费时间, and new rows append at the end of each partner-month, so rating stays cheap).
+    // The partner indexes leave out the fees of customers no partner is associated with: no partner page reads
+    // them, and every partner query says `partner_id = …` (or IN …), which implies the predicate.
     index('cloud_fee_records_customer_idx').on(t.customerAccountId, t.billMonth, t.productId),
-    index('cloud_fee_records_partner_idx').on(t.partnerId, t.billMonth, t.consumeTime),
+    index('cloud_fee_records_partner_idx').on(t.partnerId, t.billMonth, t.consumeTime).where(sql`${t.partnerId} IS NOT NULL`),
     // 消费明细's rare slices (账单类型 退订/变更/新购…, 计费模式 包年/包月 = every type but 5) in 消费时间 order.
     // Partial: usage fees (type 5, nearly every row, the ones rating inserts by the million) are not in it;
     // a filter on any other type (= 4, IN (1, 2, 3, 4, 8, 20)) implies the predicate, so the planner uses it.
     index('cloud_fee_records_partner_type_idx')
       .on(t.partnerId, t.billMonth, t.billDetailType, t.consumeTime)
-      .where(sql`${t.billDetailType} <> 5`),
+      .where(sql`${t.partnerId} IS NOT NULL AND ${t.billDetailType} <> 5`),
   ],
 );
 
