@@ -16,6 +16,7 @@ import {
   openOnDemand,
   payOrder,
   paymentSplit,
+  payMode,
   rateUsage,
   recordUsage,
   setCustomerDiscount,
@@ -104,6 +105,27 @@ describe('rating usage into fee records (消费明细)', () => {
     expect(await balance(db.db, ownCash(c.id))).toBe('705.20');
   });
 
+  it('a run that stays inside one tier prices every record at that tier; a run crossing a boundary counts record by record', async () => {
+    // vouchers covering everything: the customer's records need no ordered split (pay mode "vouchers")
+    const { c, r } = await onDemandCustomer(obs, '0', '20000.00');
+    clock.set('2024-08-20T00:00:00Z');
+    const run = async (...hours: [number, string][]) => {
+      await recordUsage(db.db, hours.map(([i, v]) => usage(r.id, i, v, 'upflow', 10)));
+      await rateUsage(db.db);
+    };
+    await run([0, '10000']); // all in the first tier (0–10,240 GB at ¥0.50)
+    await run([1, '300'], [2, '200']); // crosses 10,240 inside the first record: 240 × 0.50 + 60 × 0.48, then 200 × 0.48
+    await run([3, '100'], [4, '150']); // wholly in the second tier, reached in an earlier run
+    expect((await feesOf(c.id)).map((f) => [f.officialAmount, f.couponAmount, f.cashAmount, f.debtAmount])).toEqual([
+      ['5000.000000', '5000.00', '0.00', '0.00'],
+      ['148.800000', '148.80', '0.00', '0.00'],
+      ['96.000000', '96.00', '0.00', '0.00'],
+      ['48.000000', '48.00', '0.00', '0.00'],
+      ['72.000000', '72.00', '0.00', '0.00'],
+    ]);
+    expect(await balance(db.db, vouchersAccount(c.id))).toBe('14635.20');
+  });
+
   it('a discount rate applies to the list price (6 decimals), 应付 rounds to cents; units convert to the price’s', async () => {
     const { c, r } = await onDemandCustomer(ecs, '10.00');
     await setCustomerDiscount(db.db, { customerId: c.id, discountType: '605', name: '商务折扣', rate: '0.9', validFrom: new Date(H0.getTime() - DAY_MS) });
@@ -159,6 +181,20 @@ describe('rating usage into fee records (消费明细)', () => {
         split.debt.toFixed(2),
       ]);
     }
+  });
+});
+
+describe('pay modes: a customer whose balances alone decide a whole run', () => {
+  const m = (voucher: string, cash: string, bound: string) => payMode({ voucher: money(voucher), cash: money(cash) }, money(bound));
+  it('vouchers covering the bound pay everything; without vouchers, cash covering it does; with nothing, all is arrears', () => {
+    expect(m('10.00', '0', '10.00')).toBe(2);
+    expect(m('10.00', '500.00', '9.99')).toBe(2);
+    expect(m('0', '10.00', '10.00')).toBe(1);
+    expect(m('0', '0', '3.00')).toBe(3);
+  });
+  it('balances running out part way leave the split to the records, in order', () => {
+    expect(m('5.00', '100.00', '10.00')).toBeNull(); // vouchers first, then cash
+    expect(m('0', '9.99', '10.00')).toBeNull(); // cash, then arrears
   });
 });
 

@@ -11,6 +11,6 @@ export { createOrder, createOrderFor, quotePeriod, payOrder, cancelOrder, expire
 export { renewResources, createRenewal, renewalPrice, setAutoRenew, runAutoRenewals, expireResources, changeSpec, unsubscribe, unsubscribeFor, openOnDemand, openOnDemandFor, releaseOnDemand, unusedFraction, quoteUnsubscribe } from './subscriptions.js';
 export { quoteOrder, quoteRenewal, customerOrderDetail, partnerPayOption, productNames } from './customer-orders.js';
 export { customerPayer, customerCashAccount, associationOf, vouchersAccount, arrearsAccount, CLOUD_REVENUE, type Payer, type PayerLine } from './payers.js';
-export { recordUsage, rateUsage, type UsageInput, type RatingResult } from './usage.js';
+export { recordUsage, rateUsage, payMode, type UsageInput, type RatingResult } from './usage.js';
 export { recordBandwidthSamples, computePeaks, billPeak95Month, peak95, peak95Kernel, samplesOf, type SampleDayInput } from './peak95.js';
 export { listFees, listFeesIn, consumptionSummary, consumptionSummaryIn, monthlyBill, monthlyBillIn, feeScope, requireBillMonth, LOOKBACK_MONTHS, type FeeScope, type FeeQuery } from './fees.js';

@@ -273,6 +273,23 @@ async function repartition(db: Executor, from: number, to: number, mark: number)
   });
 }
 
+/** How a customer pays for a whole rating run, when its balances alone decide it (see `payMode`). */
+const PAY_CASH = 1;
+const PAY_VOUCHERS = 2;
+const PAY_ARREARS = 3;
+
+/**
+ * A customer's pay mode for a run whose charges are at most `bound`: vouchers that cover the bound pay everything;
+ * without vouchers, cash that covers it pays everything, and with no cash either everything is arrears. Null when
+ * the balances run out part way: then each record's split depends on the customer's earlier records.
+ */
+export function payMode(b: { voucher: Money; cash: Money }, bound: Money): number | null {
+  if (b.voucher.gte(bound)) return PAY_VOUCHERS;
+  if (!b.voucher.isZero()) return null;
+  if (b.cash.isZero()) return PAY_ARREARS;
+  return b.cash.gte(bound) ? PAY_CASH : null;
+}
+
 /** CLOUD_RATING_TRACE=1 prints how long each step of a partition's run took (the benchmark uses it). */
 const TRACE = process.env.CLOUD_RATING_TRACE ? (p: number, what: string, t: number) => console.log(`[rating p${p}] ${what} ${(performance.now() - t).toFixed(0)} ms`) : () => {};
 
@@ -288,6 +305,14 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
     const [state] = await rows<{ last: string }>(tx, sql`SELECT last_usage_id::text AS last FROM cloud_rating_state WHERE id = ${partition} FOR UPDATE`);
     const from = Number(state!.last);
     if (mark <= from) return empty;
+    // The run's statements hash their few groups rather than sort its many records, in this backend alone: the
+    // partitions already use the cores (parallel workers would only compete with them), and JIT compilation of
+    // these plans would cost more than running them. work_mem holds the groups' hash tables and the set-aside
+    // records' sorts, but not a hash of the run's records, so the planner never builds one (with 256 MB it
+    // sometimes hashed a million records to probe them with a thousand groups).
+    await tx.execute(sql`SELECT set_config('work_mem', '32MB', true), set_config('max_parallel_workers_per_gather', '0', true),
+                                set_config('enable_sort', 'off', true), set_config('enable_nestloop', 'off', true),
+                                set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`);
     const mine = sql`u.id > ${from} AND u.id <= ${mark} AND ${PARTITION_OF} = ${partition}`;
     // This run's records: everything of the partition up to the mark, or, past `maxRecords`, its next
     // `maxRecords` in id order; the cursor then moves to the mark or to the last of them.
@@ -308,9 +333,10 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
     // price, + 0.6 cent per record for the roundings) and the graduated tiers' monthly totals.
     const groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
       tx,
-      sql`SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month::text AS m, count(*)::int AS n, sum(u.usage_value)::text AS v
-          FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
-          GROUP BY 1, 2, 3, 4`,
+      sql`SELECT r, p, c, m::text AS m, n, v::text AS v FROM (
+            SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month AS m, count(*)::int AS n, sum(u.usage_value) AS v
+            FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
+            GROUP BY 1, 2, 3, 4) g`,
     );
     const found = groups.reduce((a, g) => a + g.n, 0);
     const advance = () => tx.execute(sql`UPDATE cloud_rating_state SET last_usage_id = ${to}, updated_at = ${clock.now()} WHERE id = ${partition}`);
@@ -330,14 +356,12 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
       ).map((p) => [p.id, p]),
     );
     const bounds = new Map<string, Money>();
-    const triples = new Map<string, { r: string; p: string; c: string }>();
     const tieredTotals = new Map<string, { c: string; product: string; usage: string; m: string; v: Money }>();
     for (const g of groups) {
       const price = prices.get(g.p);
       if (!price) throw new Error(`cloud rating: price ${g.p} of usage records in (${from}, ${to}] is gone`);
       const v = money(g.v);
       bounds.set(g.c, (bounds.get(g.c) ?? ZERO).plus(v.times(price.top)).plus(new Dec(g.n).times('0.006')));
-      triples.set(`${g.r}|${g.p}|${g.c}`, { r: g.r, p: g.p, c: g.c });
       if (price.model === 'tiered') {
         const k = `${g.c}|${price.product_id}|${price.usage_type_code}|${g.m}`;
         const t = tieredTotals.get(k);
@@ -356,31 +380,39 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
       .returning({ id: cloudRatingRuns.id });
     const runId = run!.id;
 
-    // One set-based statement. Records of "fast" groups (a linear price, and a customer with no vouchers whose cash
-    // covers the bound, or with nothing at all: its earlier records do not change a record's split) go from the
-    // scan through one hash join with the groups straight into the insert. The others (graduated tiers count the
-    // customer's month; the split vouchers → cash → arrears depends on the customer's earlier records) are set
-    // aside and get their window sums. Every other relation is small, so hash joins never sort the run's rows; JIT
-    // compilation of this plan would cost more than running it.
-    await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
-    await tx.execute(sql`SET LOCAL enable_nestloop = off`);
-    await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
-    await tx.execute(sql`SET LOCAL jit = off`);
+    // How each customer pays for the whole run, when its balances decide that alone (`payMode`): vouchers cover
+    // even the run's bound; or it has no vouchers and its cash covers the bound; or it has nothing at all. Then a
+    // record's split does not depend on the customer's earlier records. Otherwise (null) the split is ordered.
+    const modes = bal.map((b) => payMode(b, bounds.get(b.customerId)!));
+
+    // One set-based statement. Records of "fast" groups (a unit price for the whole run, and a customer with a pay
+    // mode) go from the scan through one hash join with the groups straight into the insert. The others are set
+    // aside: a graduated price whose customer-month crosses a tier boundary in this run counts the month record by
+    // record, and the ordered split vouchers → cash → arrears needs the customer's earlier records (window sums).
+    // Every other relation is small, so hash joins never sort the run's rows.
     const p = (xs: unknown[]) => sql.param(xs);
-    const ts = [...triples.values()];
+    // what the run adds to each group's tier count (customer, product, usage type, month); 0 for linear prices
+    const tierRun = groups.map((g) => {
+      const price = prices.get(g.p)!;
+      return price.model === 'tiered' ? tieredTotals.get(`${g.c}|${price.product_id}|${price.usage_type_code}|${g.m}`)!.v.toFixed() : '0';
+    });
     // The groups with everything a record needs from them, in a temporary table with statistics: the planner then
     // knows the groups are few and distinct, and hashes them (not the run's records) for the joins below.
+    // unit_price: the price's, or for a graduated price the one tier the customer-month stays in for the whole run
+    // (its count before the run and after it fall in the same tier, so every record is priced at that tier's rate);
+    // null when the run crosses a tier boundary. month_before: a graduated price's count of the customer-month before
+    // this run (0 for linear prices), where a crossing group's records start counting.
     const G = sql.raw(`cloud_rating_groups_${partition}`);
-    await tx.execute(sql`CREATE TEMPORARY TABLE ${G} (r uuid, p uuid, c uuid, st text, rt text, rg text, model text, unit_price numeric,
-          voucher numeric, cash numeric, partner_id uuid, association_type text, account_manager_id uuid, simple boolean, rate numeric, fast boolean)
+    await tx.execute(sql`CREATE TEMPORARY TABLE ${G} (r uuid, p uuid, c uuid, m date, st text, rt text, rg text, unit_price numeric, month_before numeric,
+          voucher numeric, cash numeric, partner_id uuid, association_type text, account_manager_id uuid, mode smallint, rate numeric, fast boolean)
           ON COMMIT DROP`);
     await tx.execute(sql`INSERT INTO ${G}
           WITH bal AS (
             SELECT * FROM unnest(${p(bal.map((b) => b.customerId))}::uuid[], ${p(bal.map((b) => b.voucher.toFixed()))}::numeric[],
                                  ${p(bal.map((b) => b.cash.toFixed()))}::numeric[], ${p(bal.map((b) => b.partnerId))}::uuid[],
                                  ${p(bal.map((b) => b.associationType))}::text[], ${p(bal.map((b) => b.accountManagerId))}::uuid[],
-                                 ${p(bal.map((b) => b.voucher.isZero() && (b.cash.isZero() || b.cash.gte(bounds.get(b.customerId)!))))}::boolean[])
-                     AS b(cust, voucher, cash, partner_id, association_type, account_manager_id, simple)
+                                 ${p(modes)}::smallint[])
+                     AS b(cust, voucher, cash, partner_id, association_type, account_manager_id, mode)
           ),
           disc AS (
             SELECT d.customer_account_id AS cust, s.code AS service, min(d.rate) AS rate
@@ -390,32 +422,45 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
               AND d.valid_from <= ${now} AND (d.valid_to IS NULL OR d.valid_to > ${now})
             GROUP BY 1, 2
           )
-          SELECT x.r, x.p, x.c, res.service_type_code AS st, res.resource_type_code AS rt, res.region_code AS rg, pr.model, pr.unit_price,
-                 b.voucher, b.cash, b.partner_id, b.association_type, b.account_manager_id, b.simple, d.rate,
-                 (b.simple AND pr.model <> 'tiered') AS fast
-          FROM unnest(${p(ts.map((t) => t.r))}::uuid[], ${p(ts.map((t) => t.p))}::uuid[], ${p(ts.map((t) => t.c))}::uuid[]) AS x(r, p, c)
+          SELECT x.r, x.p, x.c, x.m, res.service_type_code AS st, res.resource_type_code AS rt, res.region_code AS rg, u.unit_price, k.lo,
+                 b.voucher, b.cash, b.partner_id, b.association_type, b.account_manager_id, b.mode, d.rate,
+                 (b.mode IS NOT NULL AND u.unit_price IS NOT NULL) AS fast
+          FROM unnest(${p(groups.map((g) => g.r))}::uuid[], ${p(groups.map((g) => g.p))}::uuid[], ${p(groups.map((g) => g.c))}::uuid[],
+                      ${p(groups.map((g) => g.m))}::date[], ${p(tierRun)}::numeric[]) AS x(r, p, c, m, run)
           JOIN cloud_resources res ON res.id = x.r
           JOIN cloud_prices pr ON pr.id = x.p
           JOIN bal b ON b.cust = x.c
-          LEFT JOIN disc d ON d.cust = x.c AND d.service = res.service_type_code`);
+          LEFT JOIN disc d ON d.cust = x.c AND d.service = res.service_type_code
+          LEFT JOIN cloud_usage_totals t
+            ON pr.model = 'tiered' AND t.customer_account_id = x.c AND t.product_id = pr.product_id AND t.usage_type_code = pr.usage_type_code AND t.bill_month = x.m
+          CROSS JOIN LATERAL (SELECT coalesce(t.total, 0) AS lo, coalesce(t.total, 0) + x.run AS hi) k
+          CROSS JOIN LATERAL (
+            SELECT CASE WHEN pr.model <> 'tiered' THEN pr.unit_price ELSE (
+                     -- the tiers the run's count touches: exactly one, holding all of it
+                     SELECT CASE WHEN count(*) = 1 AND min(tr.lower) <= k.lo AND (bool_and(tr.upper IS NULL) OR min(tr.upper) >= k.hi) THEN min(tr.unit_price) END
+                     FROM cloud_price_tiers tr WHERE tr.price_id = x.p AND tr.lower < k.hi AND (tr.upper IS NULL OR tr.upper > k.lo)) END AS unit_price) u`);
     await tx.execute(sql`ANALYZE ${G}`);
+    // the columns every branch hands to the insert, in order
+    const COLS = sql.raw(`id, resource_id, cust, product_id, usage_type_code, hour_start, bill_month, usage_value, measure_id, st, rt, rg,
+                          partner_id, association_type, account_manager_id, official, discount, pay`);
+    // a pay mode's split: all of 应付 from one source
+    const BY_MODE = sql.raw(`CASE WHEN mode = ${PAY_CASH} THEN pay ELSE 0 END AS cash, CASE WHEN mode = ${PAY_VOUCHERS} THEN pay ELSE 0 END AS coupon,
+                             CASE WHEN mode = ${PAY_ARREARS} THEN pay ELSE 0 END AS debt`);
     const statement = sql`WITH
           -- the records that need window sums (tiers, ordered split), with their group
           rest AS MATERIALIZED (
             SELECT u.id, u.resource_id, u.customer_account_id AS cust, u.product_id, u.usage_type_code, u.hour_start, u.bill_month, u.usage_value,
-                   u.measure_id, u.price_id, g.st, g.rt, g.rg, g.model, g.unit_price, g.voucher, g.cash, g.partner_id, g.association_type,
-                   g.account_manager_id, g.simple, g.rate
-            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id
+                   u.measure_id, u.price_id, g.st, g.rt, g.rg, g.unit_price, g.month_before, g.voucher, g.cash, g.partner_id, g.association_type,
+                   g.account_manager_id, g.mode, g.rate
+            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id AND g.m = u.bill_month
             WHERE u.id > ${from} AND u.id <= ${to} AND NOT g.fast
           ),
-          -- graduated tiers count the customer's month: where this record starts and ends in it
+          -- a graduated price crossing a tier boundary counts the customer's month: where this record starts and ends in it
           cum AS (
             SELECT r.id, r.price_id, r.usage_value,
-                   coalesce(t.total, 0) + sum(r.usage_value) OVER (PARTITION BY r.cust, r.product_id, r.usage_type_code, r.bill_month ORDER BY r.hour_start, r.id) AS after
+                   r.month_before + sum(r.usage_value) OVER (PARTITION BY r.cust, r.product_id, r.usage_type_code, r.bill_month ORDER BY r.hour_start, r.id) AS after
             FROM rest r
-            LEFT JOIN cloud_usage_totals t
-              ON t.customer_account_id = r.cust AND t.product_id = r.product_id AND t.usage_type_code = r.usage_type_code AND t.bill_month = r.bill_month
-            WHERE r.model = 'tiered'
+            WHERE r.unit_price IS NULL
           ),
           tiered AS (
             SELECT c.id,
@@ -423,36 +468,38 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
             FROM cum c JOIN cloud_price_tiers tr ON tr.price_id = c.price_id
             GROUP BY c.id
           ),
+          -- list price (6 decimals), discount (6 decimals), 应付 (cents)
           rest_due AS (
             SELECT r.*, l.official, dd.discount, round(l.official - dd.discount, 2) AS pay
             FROM rest r
             LEFT JOIN tiered t ON t.id = r.id
-            CROSS JOIN LATERAL (SELECT round(CASE WHEN r.model = 'tiered' THEN t.list ELSE r.usage_value * r.unit_price END, 6) AS official) l
+            CROSS JOIN LATERAL (SELECT round(CASE WHEN r.unit_price IS NULL THEN t.list ELSE r.usage_value * r.unit_price END, 6) AS official) l
             CROSS JOIN LATERAL (SELECT CASE WHEN r.rate IS NULL THEN 0 ELSE round(l.official * (1 - r.rate), 6) END AS discount) dd
           ),
           -- pay-per-use charges take vouchers first, then cash (guide 20250); the rest is arrears, record by record in
           -- id order ("before" = what the customer's earlier records of the run took)
-          rest_split AS (
-            SELECT d.*, CASE WHEN d.simple THEN 0 ELSE sum(d.pay) OVER (PARTITION BY d.cust ORDER BY d.id) - d.pay END AS before FROM rest_due d
+          rest_ordered AS (
+            SELECT d.*, sum(d.pay) OVER (PARTITION BY d.cust ORDER BY d.id) - d.pay AS before FROM rest_due d WHERE d.mode IS NULL
           ),
-          -- list price (6 decimals), discount (6 decimals), 应付 (cents)
           fast AS (
             SELECT u.id, u.resource_id, u.customer_account_id AS cust, u.product_id, u.usage_type_code, u.hour_start, u.bill_month, u.usage_value,
-                   u.measure_id, g.st, g.rt, g.rg, g.voucher, g.cash, g.partner_id, g.association_type, g.account_manager_id,
-                   l.official, dd.discount, round(l.official - dd.discount, 2) AS pay, 0::numeric AS before
-            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id
+                   u.measure_id, g.st, g.rt, g.rg, g.partner_id, g.association_type, g.account_manager_id, g.mode,
+                   l.official, dd.discount, round(l.official - dd.discount, 2) AS pay
+            FROM cloud_usage_records u JOIN ${G} g ON g.r = u.resource_id AND g.p = u.price_id AND g.c = u.customer_account_id AND g.m = u.bill_month
             CROSS JOIN LATERAL (SELECT round(u.usage_value * g.unit_price, 6) AS official) l
             CROSS JOIN LATERAL (SELECT CASE WHEN g.rate IS NULL THEN 0 ELSE round(l.official * (1 - g.rate), 6) END AS discount) dd
             WHERE u.id > ${from} AND u.id <= ${to} AND g.fast
           ),
           split AS (
-            SELECT id, resource_id, cust, product_id, usage_type_code, hour_start, bill_month, usage_value, measure_id, st, rt, rg, voucher, cash,
-                   partner_id, association_type, account_manager_id, official, discount, pay, before
-            FROM fast
+            SELECT ${COLS}, ${BY_MODE} FROM fast
             UNION ALL
-            SELECT id, resource_id, cust, product_id, usage_type_code, hour_start, bill_month, usage_value, measure_id, st, rt, rg, voucher, cash,
-                   partner_id, association_type, account_manager_id, official, discount, pay, before
-            FROM rest_split
+            SELECT ${COLS}, ${BY_MODE} FROM rest_due WHERE mode IS NOT NULL
+            UNION ALL
+            SELECT ${COLS},
+                   greatest(0, least(pay, voucher + cash - before)) - greatest(0, least(pay, voucher - before)) AS cash,
+                   greatest(0, least(pay, voucher - before)) AS coupon,
+                   pay - greatest(0, least(pay, voucher + cash - before)) AS debt
+            FROM rest_ordered
           ),
           ins AS (
             INSERT INTO cloud_fee_records (bill_month, customer_account_id, partner_id, association_type, account_manager_id, charging_mode,
@@ -461,16 +508,12 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
                 coupon_amount, debt_amount, rating_run_id)
             SELECT s.bill_month, s.cust, s.partner_id, s.association_type, s.account_manager_id, 3, 5, s.st, s.rt,
                    s.rg, s.product_id, s.resource_id, s.id, s.usage_type_code, s.usage_value, s.measure_id, s.hour_start,
-                   s.official, s.discount, s.pay,
-                   greatest(0, least(s.pay, s.voucher + s.cash - s.before)) - greatest(0, least(s.pay, s.voucher - s.before)),
-                   greatest(0, least(s.pay, s.voucher - s.before)),
-                   s.pay - greatest(0, least(s.pay, s.voucher + s.cash - s.before)),
-                   ${runId}
+                   s.official, s.discount, s.pay, s.cash, s.coupon, s.debt, ${runId}
             FROM split s
-            RETURNING customer_account_id, payment_amount, cash_amount, coupon_amount, debt_amount
+            RETURNING customer_account_id, payment_amount, cash_amount, coupon_amount
           )
           SELECT customer_account_id AS customer, count(*)::text AS n, sum(payment_amount)::text AS amount, sum(coupon_amount)::text AS coupon,
-                 sum(cash_amount)::text AS cash, sum(debt_amount)::text AS debt
+                 sum(cash_amount)::text AS cash, (sum(payment_amount) - sum(coupon_amount) - sum(cash_amount))::text AS debt
           FROM ins GROUP BY customer_account_id`;
     if (process.env.CLOUD_RATING_EXPLAIN) {
       const plan = await rows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
