@@ -29,8 +29,8 @@ import { prng, streamUsage, type SimResource } from '../scripts/simulate-usage.j
  */
 const SCALE = Number(process.env.BENCH_CLOUD_SCALE ?? 1);
 const CUSTOMERS = Math.round(2000 * SCALE);
-const WARMUP_RECORDS = Math.round(200_000 * SCALE);
-const MEASURED_RECORDS = Math.round(2_000_000 * SCALE);
+export const WARMUP_RECORDS = Math.round(200_000 * SCALE);
+export const MEASURED_RECORDS = Math.round(2_000_000 * SCALE);
 const MIX: [code: string, count: number, region: string, size?: number][] = [
   ['ecs.s6.large.2.linux', 700, 'cn-north-4'],
   ['ecs.c7.xlarge.4.linux', 500, 'cn-east-3'],
@@ -89,7 +89,7 @@ export async function setUpRating(database: Database, seed: number) {
 }
 
 /** Feed simulated usage into recordUsage until `count` more records are stored; returns ingest seconds. */
-async function ingest(database: Database, usage: Generator<UsageInput[]>, count: number): Promise<number> {
+export async function ingest(database: Database, usage: Generator<UsageInput[]>, count: number): Promise<number> {
   const t0 = performance.now();
   let stored = 0;
   let buf: UsageInput[] = [];
@@ -106,7 +106,7 @@ async function ingest(database: Database, usage: Generator<UsageInput[]>, count:
   return (performance.now() - t0) / 1000;
 }
 
-async function rateAll(database: Database): Promise<{ seconds: number; records: number; runs: number }> {
+export async function rateAll(database: Database): Promise<{ seconds: number; records: number; runs: number }> {
   const t0 = performance.now();
   let records = 0;
   let runs = 0;
@@ -154,8 +154,14 @@ export default async function run() {
     if (check!.usage !== check!.fees || check!.bad !== '0') throw new Error(`rating check failed: ${JSON.stringify(check)}`);
     await ledger.assertLedgerConsistent(database.db);
 
-    // the machine is shared: record how busy it was (load average over 1 minute, per the OS) next to the numbers
+    // the machine is shared: record how busy it was (load average over 1 minute, per the OS) next to the numbers,
+    // and the server settings the write path depends on (the stock Debian configuration has 128 MB of buffers)
+    const settings = await rows<{ name: string; setting: string }>(
+      database.db,
+      sql`SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('shared_buffers', 'wal_buffers', 'max_wal_size', 'checkpoint_timeout') ORDER BY name`,
+    );
     const machine = {
+      postgres: Object.fromEntries(settings.map((r) => [r.name, r.setting])),
       cpus: os.availableParallelism(),
       loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
       loadAverage1mBeforeRating: Math.round(loadBefore * 10) / 10,

@@ -19,6 +19,24 @@ export interface BenchResult {
 
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The address of another database on the bench server. */
+export function databaseUrl(name: string): string {
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** One statement on the bench server's maintenance database (CREATE / DROP DATABASE, CHECKPOINT). */
+export async function adminQuery(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A fresh database of either kind, migrated and seeded with the demo world. */
 export async function benchDatabase(
   kind: DbKind,
@@ -33,21 +51,11 @@ export async function benchDatabase(
     database = await openDatabase({ dataDir: pgliteDir });
   } else {
     const dbName = `pc_bench_${name.replace(/\W/g, '_')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(PG_URL);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
+    await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+    url = databaseUrl(dbName);
     database = await openDatabase({ url, poolSize: 20 });
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    };
+    dropDb = () => adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   await migrateDatabase(database);
   await seedDemoWorld(database.db);
