@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { ApiError, onUnauthenticated } from './api/client';
@@ -41,15 +41,28 @@ function InvitationLinkRedirect() {
   return <Navigate to={`/partner/me/invitations/${id ?? ''}`} replace />;
 }
 
+// Users who ask their system for less motion get antd without its open/close animations. The browser journeys
+// run that way too (reducedMotion in e2e/playwright.config.ts), so a click never lands on a half-open menu.
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+function subscribeReducedMotion(onChange: () => void) {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(subscribeReducedMotion, () => window.matchMedia(REDUCED_MOTION).matches);
+}
+
 export function App() {
   const { i18n } = useTranslation();
+  const reducedMotion = usePrefersReducedMotion();
   const english = i18n.language === 'en-US';
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
   }, [english]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#c7000b', borderRadius: 4 } }}>
+      <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#c7000b', borderRadius: 4, motion: !reducedMotion } }}>
         <AntApp>
           <BrowserRouter>
             <Suspense fallback={<PageSpin />}>
