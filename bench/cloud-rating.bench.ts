@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { benchDatabase, writeResults, type BenchResult } from './lib.js';
+import { benchDatabase, walStats, writeResults, type BenchResult } from './lib.js';
 import * as ledger from '../src/platform/ledger/index.js';
 import { rows, type Database } from '../src/platform/db/index.js';
 import { clock } from '../src/platform/clock.js';
@@ -140,8 +140,11 @@ export default async function run() {
     console.log(`batch 1: ${rate1.records} records ingested in ${ingest1.toFixed(1)} s, rated in ${rate1.seconds.toFixed(2)} s (${rate1.runs} runs)`);
     const ingest2 = await ingest(database, usage, MEASURED_RECORDS);
     const loadBefore = os.loadavg()[0]!;
+    const walBefore = await walStats(database.db);
     const rate2 = await rateAll(database);
+    const wal = await walStats(database.db);
     console.log(`batch 2: ${rate2.records} records ingested in ${ingest2.toFixed(1)} s, rated in ${rate2.seconds.toFixed(2)} s (${rate2.runs} runs, ${ratingPartitions()} partitions, load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)})`);
+    console.log(`batch 2 wrote ${((wal.bytes - walBefore.bytes) / 2 ** 20).toFixed(0)} MB of WAL (${wal.fpi - walBefore.fpi} full-page images), ${wal.checkpoints - walBefore.checkpoints} checkpoints began`);
 
     // the books balance: every usage record has one fee record, every fee splits exactly, the ledger is consistent
     const [check] = await rows<{ usage: string; fees: string; bad: string; debt: string }>(

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { openDatabase, migrateDatabase, type Database } from '../src/platform/db/index.js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, migrateDatabase, rows, type Database, type Executor } from '../src/platform/db/index.js';
 import { spawn } from 'node:child_process';
 import { seedDemoWorld } from '../scripts/seed.js';
 
@@ -35,6 +36,17 @@ export async function adminQuery(statement: string): Promise<void> {
   } finally {
     await c.end();
   }
+}
+
+/** WAL written so far (pg_stat_wal) and checkpoints begun: subtract two readings to see what a step cost the log. */
+export async function walStats(db: Executor): Promise<{ bytes: number; records: number; fpi: number; checkpoints: number }> {
+  const [w] = await rows<{ bytes: string; records: string; fpi: string; checkpoints: string }>(
+    db,
+    sql`SELECT w.wal_bytes::text AS bytes, w.wal_records::text AS records, w.wal_fpi::text AS fpi,
+               (b.checkpoints_timed + b.checkpoints_req)::text AS checkpoints
+        FROM pg_stat_wal w, pg_stat_bgwriter b`,
+  );
+  return { bytes: Number(w!.bytes), records: Number(w!.records), fpi: Number(w!.fpi), checkpoints: Number(w!.checkpoints) };
 }
 
 /** A fresh database of either kind, migrated and seeded with the demo world. */

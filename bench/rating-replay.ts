@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { adminQuery, databaseUrl } from './lib.js';
+import { adminQuery, databaseUrl, walStats } from './lib.js';
 import { ingest, MEASURED_RECORDS, rateAll, setUpRating, WARMUP_RECORDS } from './cloud-rating.bench.js';
 import * as ledger from '../src/platform/ledger/index.js';
 import { migrateDatabase, openDatabase, rows } from '../src/platform/db/index.js';
@@ -56,8 +56,14 @@ async function replay(setupFile?: string): Promise<void> {
     if (setupFile) await database.db.execute(sql.raw(readFileSync(setupFile, 'utf8')));
     clock.set('2025-06-01T00:00:00Z');
     const load = os.loadavg()[0]!;
+    const walBefore = await walStats(database.db);
     const r = await rateAll(database);
+    const wal = await walStats(database.db);
     console.log(`rated ${r.records} records in ${r.seconds.toFixed(2)} s = ${Math.round(r.records / r.seconds)}/s (${r.runs} runs, load ${load.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `WAL ${((wal.bytes - walBefore.bytes) / 2 ** 20).toFixed(0)} MB, ${wal.records - walBefore.records} records, ${wal.fpi - walBefore.fpi} full-page images; ` +
+        `${wal.checkpoints - walBefore.checkpoints} checkpoints during the run`,
+    );
     const [check] = await rows<{ fees: string; digest: string }>(
       database.db,
       sql`SELECT count(*)::text AS fees,

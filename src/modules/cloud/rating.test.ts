@@ -267,6 +267,23 @@ describe('rating partitions', () => {
     const [counts] = await db.db.execute(sql`SELECT (SELECT count(*) FROM cloud_usage_records)::int AS u, (SELECT count(*) FROM cloud_fee_records WHERE charging_mode = 3)::int AS f`).then((x) => (x as unknown as { rows: { u: number; f: number }[] }).rows);
     expect(counts!.f).toBe(counts!.u);
   });
+
+  it('a run takes the next maxRecords usage ids; a span with none of a partition’s records is passed over', async () => {
+    const { c, r } = await onDemandCustomer(ecs, '100.00');
+    clock.set(hour(30));
+    await rateUsage(db.db); // nothing of earlier tests left behind
+    await recordUsage(db.db, [0, 1, 2, 3, 4].map((i) => usage(r.id, i, '1')));
+    const steps: number[] = [];
+    for (let run = await rateUsage(db.db, { maxRecords: 2 }); run.records > 0; run = await rateUsage(db.db, { maxRecords: 2 })) steps.push(run.records);
+    expect(steps).toEqual([2, 2, 1]);
+    // re-sent hours are ignored but use up ids: the next record lies beyond a span of two ids without records
+    expect(await recordUsage(db.db, [0, 1, 2].map((i) => usage(r.id, i, '1')))).toEqual({ inserted: 0, duplicates: 3 });
+    await recordUsage(db.db, [usage(r.id, 5, '1')]);
+    expect((await rateUsage(db.db, { maxRecords: 2 })).records).toBe(1);
+    const fees = await feesOf(c.id);
+    expect(fees.map((f) => f.paymentAmount)).toEqual(['0.34', '0.34', '0.34', '0.34', '0.34', '0.34']);
+    expect(new Set(fees.map((f) => f.usageRecordId)).size).toBe(6);
+  });
 });
 
 describe('bad usage is refused, naming the record and field, and nothing is written', () => {

@@ -583,11 +583,14 @@ export const cloudFeeRecords = pgTable(
     postingId: uuid('posting_id'), // order fees: the order's posting (usage fees: their run's)
   },
   (t) => [
-    // a customer's fees of a month, by product (消费明细 filters); a partner's fees of a month in time order
-    // (its pages sort by 消费时间, and new rows append at the end of each partner-month, so rating stays cheap).
+    // a customer's fees of a month; a partner's fees of a month in time order (its pages sort by 消费时间, and new
+    // rows append at the end of each partner-month, so rating stays cheap). The customer index holds no more than
+    // the customer-month: its entries then share one posting list per customer-month (btree deduplication), so
+    // rating's inserts, which land on a thousand customer-months at once, stay cheap (a third column such as the
+    // product cost rating about a tenth of its time); a customer-month is small enough to filter by product.
     // The partner indexes leave out the fees of customers no partner is associated with: no partner page reads
     // them, and every partner query says `partner_id = …` (or IN …), which implies the predicate.
-    index('cloud_fee_records_customer_idx').on(t.customerAccountId, t.billMonth, t.productId),
+    index('cloud_fee_records_customer_idx').on(t.customerAccountId, t.billMonth),
     index('cloud_fee_records_partner_idx').on(t.partnerId, t.billMonth, t.consumeTime).where(sql`${t.partnerId} IS NOT NULL`),
     // 消费明细's rare slices (账单类型 退订/变更/新购…, 计费模式 包年/包月 = every type but 5) in 消费时间 order.
     // Partial: usage fees (type 5, nearly every row, the ones rating inserts by the million) are not in it;

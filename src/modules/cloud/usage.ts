@@ -215,7 +215,7 @@ export function ratingPartitions(): number {
 const partitionOf = (count: number) => sql.raw(`(get_byte(uuid_send(u.customer_account_id), 15) % ${count})`); // over cloud_usage_records AS u
 
 /**
- * Rate the usage recorded since the last run (at most `maxRecords` of it, shared by the partitions). Safe to
+ * Rate the usage recorded since the last run (each partition the next `maxRecords` usage ids of it). Safe to
  * run concurrently (each partition's cursor row serialises its raters) and to repeat (a run that fails
  * changes nothing). When a balance moved between reading it and posting (余额不足 from the ledger), that
  * partition's run is retried from scratch.
@@ -235,12 +235,11 @@ export async function rateUsage(db: Executor, opts: { maxRecords?: number } = {}
 }
 
 async function rateAll(db: Executor, count: number, mark: number, maxRecords: number): Promise<RatingResult> {
-  const per = Math.ceil(maxRecords / count);
   const parts = await Promise.all(
     Array.from({ length: count }, async (_, p) => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await ratePartition(db, p, count, mark, per);
+          return await ratePartition(db, p, count, mark, maxRecords);
         } catch (e) {
           if (e instanceof AppError && e.code === 'ledger.insufficient-balance' && attempt < 5) continue;
           throw e;
@@ -303,7 +302,7 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
   const empty: RatingResult = { runIds: [], records: 0, amount: '0.00', coupon: '0.00', cash: '0.00', debt: '0.00', customers: 0 };
   return inTransaction(db, async (tx) => {
     const [state] = await rows<{ last: string }>(tx, sql`SELECT last_usage_id::text AS last FROM cloud_rating_state WHERE id = ${partition} FOR UPDATE`);
-    const from = Number(state!.last);
+    let from = Number(state!.last);
     if (mark <= from) return empty;
     // The run's statements hash their few groups rather than sort its many records, in this backend alone: the
     // partitions already use the cores (parallel workers would only compete with them), and JIT compilation of
@@ -313,31 +312,28 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
     await tx.execute(sql`SELECT set_config('work_mem', '32MB', true), set_config('max_parallel_workers_per_gather', '0', true),
                                 set_config('enable_sort', 'off', true), set_config('enable_nestloop', 'off', true),
                                 set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`);
-    const mine = sql`u.id > ${from} AND u.id <= ${mark} AND ${PARTITION_OF} = ${partition}`;
-    // This run's records: everything of the partition up to the mark, or, past `maxRecords`, its next
-    // `maxRecords` in id order; the cursor then moves to the mark or to the last of them.
-    let to = mark;
-    if (mark - from > maxRecords) {
-      // more ids than the run may take (ids are shared by all partitions): where the partition's next
-      // `maxRecords` end, found along the primary key
-      const [range] = await rows<{ last: string | null; n: string }>(
-        tx,
-        sql`SELECT max(id)::text AS last, count(*)::text AS n FROM (SELECT u.id FROM cloud_usage_records u WHERE ${mine} ORDER BY u.id LIMIT ${maxRecords}) x`,
-      );
-      if (Number(range!.n) >= maxRecords) to = Number(range!.last);
-    }
+    // This run's records: the partition's among the next `maxRecords` usage ids (a span holding none of them is
+    // passed over). Ids are shared by the partitions, so partitions that keep pace rate at most `maxRecords` records
+    // together, and the bound costs no scan to find.
     // Per group (resource, price, customer, month): how many records and how much usage — one pass over the run.
     // Everything that is the same for all records of a group (the resource's service / type / region, the price,
     // the customer's balances, association and discount) is then looked up once per group, not per record; the
     // groups also give each customer's upper bound of what the run can cost (usage × the price's highest unit
     // price, + 0.6 cent per record for the roundings) and the graduated tiers' monthly totals.
-    const groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
-      tx,
-      sql`SELECT r, p, c, m::text AS m, n, v::text AS v FROM (
-            SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month AS m, count(*)::int AS n, sum(u.usage_value) AS v
-            FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
-            GROUP BY 1, 2, 3, 4) g`,
-    );
+    let to: number;
+    let groups: { r: string; p: string; c: string; m: string; n: number; v: string }[];
+    for (;;) {
+      to = Math.min(mark, from + maxRecords);
+      groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
+        tx,
+        sql`SELECT r, p, c, m::text AS m, n, v::text AS v FROM (
+              SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month AS m, count(*)::int AS n, sum(u.usage_value) AS v
+              FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
+              GROUP BY 1, 2, 3, 4) g`,
+      );
+      if (groups.length || to === mark) break;
+      from = to;
+    }
     const found = groups.reduce((a, g) => a + g.n, 0);
     const advance = () => tx.execute(sql`UPDATE cloud_rating_state SET last_usage_id = ${to}, updated_at = ${clock.now()} WHERE id = ${partition}`);
     if (found === 0) {
