@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/index.js';
 import { clock, DAY_MS, HOUR_MS } from '../../platform/clock.js';
 import { money, ZERO, type Money } from '../../platform/money.js';
 import { expectRefused, refusal } from '../../../test/refusal.js';
-import { cloudFeeRecords, cloudResources, cloudUsageRecords } from './schema.js';
+import { cloudFeeRecords, cloudRatingRuns, cloudResources, cloudUsageRecords } from './schema.js';
 import {
   consumptionSummary,
   createOrder,
@@ -268,15 +268,22 @@ describe('rating partitions', () => {
     expect(counts!.f).toBe(counts!.u);
   });
 
-  it('a run takes the next maxRecords usage ids; a span with none of a partition’s records is passed over', async () => {
+  it('rates up to now in runs of at most maxRecords usage ids; a span with none of a partition’s records is passed over', async () => {
     const { c, r } = await onDemandCustomer(ecs, '100.00');
     clock.set(hour(30));
     await rateUsage(db.db); // nothing of earlier tests left behind
     await recordUsage(db.db, [0, 1, 2, 3, 4].map((i) => usage(r.id, i, '1')));
-    const steps: number[] = [];
-    for (let run = await rateUsage(db.db, { maxRecords: 2 }); run.records > 0; run = await rateUsage(db.db, { maxRecords: 2 })) steps.push(run.records);
-    expect(steps).toEqual([2, 2, 1]);
-    // re-sent hours are ignored but use up ids: the next record lies beyond a span of two ids without records
+    const rated = await rateUsage(db.db, { maxRecords: 2 });
+    expect(rated.records).toBe(5);
+    const spans = await db.db
+      .select({ from: cloudRatingRuns.fromUsageId, to: cloudRatingRuns.toUsageId, records: cloudRatingRuns.records })
+      .from(cloudRatingRuns)
+      .where(inArray(cloudRatingRuns.id, rated.runIds))
+      .orderBy(asc(cloudRatingRuns.fromUsageId));
+    expect(spans.map((s) => s.records)).toEqual([2, 2, 1]); // the customer's partition; the other one had nothing
+    for (const s of spans) expect(s.to! - s.from! + 1).toBeLessThanOrEqual(2);
+    expect((await rateUsage(db.db, { maxRecords: 2 })).records).toBe(0);
+    // re-sent hours are ignored but use up ids: the next record lies beyond a span of ids without records
     expect(await recordUsage(db.db, [0, 1, 2].map((i) => usage(r.id, i, '1')))).toEqual({ inserted: 0, duplicates: 3 });
     await recordUsage(db.db, [usage(r.id, 5, '1')]);
     expect((await rateUsage(db.db, { maxRecords: 2 })).records).toBe(1);
