@@ -133,13 +133,13 @@ export async function recordUsage(db: Executor, records: UsageInput[]): Promise<
 /* ------------------------------------------------------------------ rating */
 
 export interface RatingResult {
-  runIds: number[];
+  runIds: number[]; // one cloud_rating_runs row per transaction that rated records
   records: number;
   amount: string; // Σ 应付金额
   coupon: string;
   cash: string;
   debt: string;
-  customers: number;
+  customers: number; // summed over the runs: a customer charged in two runs counts twice
 }
 
 /** The highest usage id whose transaction is settled (see the file comment). */
@@ -217,8 +217,8 @@ const partitionOf = (count: number) => sql.raw(`(get_byte(uuid_send(u.customer_a
 /**
  * Rate the usage recorded up to now: each partition in transactions (runs) of at most `maxRecords` usage ids.
  * Safe to run concurrently (each partition's cursor row serialises its raters) and to repeat (a run that fails
- * changes nothing; the runs before it stay). When a balance moved between reading it and posting (余额不足 from the ledger), that
- * partition's run is retried from scratch.
+ * changes nothing; the runs before it stay). When a balance moved between reading it and posting (余额不足 from
+ * the ledger), that partition's run is retried from scratch.
  */
 export async function rateUsage(db: Executor, opts: { maxRecords?: number } = {}): Promise<RatingResult> {
   const mark = await highWaterMark(db);
