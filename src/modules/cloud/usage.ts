@@ -251,20 +251,11 @@ async function rateAll(db: Executor, count: number, mark: number, maxRecords: nu
     await Promise.all(
       Array.from({ length: count }, async (_, p) => {
         const done: RatingResult[] = [];
-        for (let reached = false; !reached; ) {
-          for (let attempt = 1; ; attempt++) {
-            try {
-              const run = await ratePartition(db, p, count, mark, maxRecords);
-              done.push(run);
-              reached = run.reachedMark;
-              break;
-            } catch (e) {
-              if (e instanceof AppError && e.code === 'ledger.insufficient-balance' && attempt < 5) continue;
-              throw e;
-            }
-          }
+        for (;;) {
+          const run = await retryOnMovedBalance(() => ratePartition(db, p, count, mark, maxRecords));
+          done.push(run);
+          if (run.reachedMark) return done;
         }
-        return done;
       }),
     )
   ).flat();
@@ -278,6 +269,18 @@ async function rateAll(db: Executor, count: number, mark: number, maxRecords: nu
     debt: add('debt'),
     customers: runs.reduce((a, r) => a + r.customers, 0),
   };
+}
+
+/** A balance moved between reading it and posting (余额不足 from the ledger): the run starts again from scratch. */
+async function retryOnMovedBalance<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'ledger.insufficient-balance' && attempt < 5) continue;
+      throw e;
+    }
+  }
 }
 
 /** Finish the old partition layout up to the mark, then restart every cursor there with the new count. */
@@ -323,7 +326,7 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
   const empty = { runIds: [], records: 0, amount: '0.00', coupon: '0.00', cash: '0.00', debt: '0.00', customers: 0, reachedMark: true };
   return inTransaction(db, async (tx) => {
     const [state] = await rows<{ last: string }>(tx, sql`SELECT last_usage_id::text AS last FROM cloud_rating_state WHERE id = ${partition} FOR UPDATE`);
-    let from = Number(state!.last);
+    const from = Number(state!.last);
     if (mark <= from) return empty;
     // The run's statements hash their few groups rather than sort its many records, in this backend alone: the
     // partitions already use the cores (parallel workers would only compete with them), and JIT compilation of
@@ -333,32 +336,26 @@ async function ratePartition(db: Executor, partition: number, count: number, mar
     await tx.execute(sql`SELECT set_config('work_mem', '32MB', true), set_config('max_parallel_workers_per_gather', '0', true),
                                 set_config('enable_sort', 'off', true), set_config('enable_nestloop', 'off', true),
                                 set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`);
-    // This run's records: the partition's among the next `maxRecords` usage ids (a span holding none of them is
-    // passed over). A bound on ids rather than on the partition's records costs no scan to find.
+    // This run's records: the partition's among the next `maxRecords` usage ids. A bound on ids rather than on the
+    // partition's records costs no scan to find.
     // Per group (resource, price, customer, month): how many records and how much usage — one pass over the run.
     // Everything that is the same for all records of a group (the resource's service / type / region, the price,
     // the customer's balances, association and discount) is then looked up once per group, not per record; the
     // groups also give each customer's upper bound of what the run can cost (usage × the price's highest unit
     // price, + 0.6 cent per record for the roundings) and the graduated tiers' monthly totals.
-    let to: number;
-    let groups: { r: string; p: string; c: string; m: string; n: number; v: string }[];
-    for (;;) {
-      to = Math.min(mark, from + maxRecords);
-      groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
-        tx,
-        sql`SELECT r, p, c, m::text AS m, n, v::text AS v FROM (
-              SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month AS m, count(*)::int AS n, sum(u.usage_value) AS v
-              FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
-              GROUP BY 1, 2, 3, 4) g`,
-      );
-      if (groups.length || to === mark) break;
-      from = to;
-    }
+    const to = Math.min(mark, from + maxRecords);
+    const groups = await rows<{ r: string; p: string; c: string; m: string; n: number; v: string }>(
+      tx,
+      sql`SELECT r, p, c, m::text AS m, n, v::text AS v FROM (
+            SELECT u.resource_id AS r, u.price_id AS p, u.customer_account_id AS c, u.bill_month AS m, count(*)::int AS n, sum(u.usage_value) AS v
+            FROM cloud_usage_records u WHERE u.id > ${from} AND u.id <= ${to} AND ${PARTITION_OF} = ${partition}
+            GROUP BY 1, 2, 3, 4) g`,
+    );
     const found = groups.reduce((a, g) => a + g.n, 0);
     const advance = () => tx.execute(sql`UPDATE cloud_rating_state SET last_usage_id = ${to}, updated_at = ${clock.now()} WHERE id = ${partition}`);
     if (found === 0) {
-      await advance();
-      return empty;
+      await advance(); // a span without the partition's records: the cursor passes over it
+      return { ...empty, reachedMark: to === mark };
     }
     const priceIds = [...new Set(groups.map((g) => g.p))];
     const prices = new Map(
