@@ -12,7 +12,7 @@ import { chinaDate } from './time.js';
  *
  * 1. Fold: the fees with id in (cursor, H] — H read under a SHARE lock on the fee table, so every fee
  *    with an id ≤ H is committed (inserting transactions hold ROW EXCLUSIVE until they commit; ids are
- *    drawn from one sequence) and no fee is ever skipped. Each fee is attributed to the 客户经理 it
+ *    drawn from one sequence, H is its last value) and no fee is ever skipped. Each fee is attributed to the 客户经理 it
  *    counts for (R-O7, below), grouped by Beijing day, and added to the open-day table (days not closed
  *    yet) or, for a late fee of a closed day, straight to the monthly tables; the customer-month totals
  *    (customer list 本月消费 / 上月消费) take every fee at once.
@@ -177,7 +177,9 @@ async function close(tx: Executor, through: string): Promise<void> {
 async function highWater(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`LOCK TABLE cloud_fee_records IN SHARE MODE`);
-    const [r] = await rows<{ h: string | null }>(tx, sql`SELECT max(id)::text AS h FROM cloud_fee_records`);
+    // The id sequence's last value (null before its first): the fee table keeps no B-tree on id (see the schema) for a
+    // max(id). With the lock held no insert is running, so every id handed out so far is committed or never will be.
+    const [r] = await rows<{ h: string | null }>(tx, sql`SELECT pg_sequence_last_value('cloud_fee_records_id_seq')::text AS h`);
     return Number(r?.h ?? 0);
   });
 }
