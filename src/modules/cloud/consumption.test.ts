@@ -451,4 +451,20 @@ describe('the rollup', () => {
     );
     expect(s!.ok).toBe(true);
   });
+
+  it('takes its high-water mark from the fee id sequence, which must hand ids out one by one', async () => {
+    // The fee table keeps no B-tree on id; the rollup folds ids up to the sequence's last value. A sequence caching ids
+    // per connection could commit a fee below that mark later, and the rollup would never fold it.
+    await rollupConsumption(t.database.db);
+    const [seq] = await rows<{ cache: string; last: string; max: string; cursor: string }>(
+      t.database.db,
+      sql`SELECT (SELECT seqcache FROM pg_sequence WHERE seqrelid = 'cloud_fee_records_id_seq'::regclass)::text AS cache,
+                 pg_sequence_last_value('cloud_fee_records_id_seq')::text AS last, (SELECT max(id) FROM cloud_fee_records)::text AS max,
+                 (SELECT fee_cursor FROM cloud_consumption_state)::text AS cursor`,
+    );
+    expect(seq!.cache).toBe('1');
+    expect(Number(seq!.max)).toBeGreaterThan(0);
+    expect(Number(seq!.last)).toBeGreaterThanOrEqual(Number(seq!.max));
+    expect(Number(seq!.cursor)).toBe(Number(seq!.last));
+  });
 });
