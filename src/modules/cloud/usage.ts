@@ -214,6 +214,9 @@ export function ratingPartitions(): number {
 }
 const partitionOf = (count: number) => sql.raw(`(get_byte(uuid_send(u.customer_account_id), 15) % ${count})`); // over cloud_usage_records AS u
 
+/** The usage ids one rating transaction (run) of a partition spans at most, unless the caller says otherwise. */
+const RUN_USAGE_IDS = 1_000_000;
+
 /**
  * Rate the usage recorded up to now: each partition in transactions (runs) of at most `maxRecords` usage ids.
  * Safe to run concurrently (each partition's cursor row serialises its raters) and to repeat (a run that fails
@@ -239,7 +242,7 @@ export async function rateUsage(db: Executor, opts: { maxRecords?: number } = {}
   if (states.length && states.length !== count) await repartition(db, states.length, count, mark);
   // the cursors of all partitions are created together, so they always describe one layout
   if (!states.length) await db.execute(sql`INSERT INTO cloud_rating_state (id, last_usage_id, updated_at) SELECT p, 0, ${clock.now()} FROM generate_series(0, ${count - 1}) p ON CONFLICT (id) DO NOTHING`);
-  return rateAll(db, count, mark, opts.maxRecords ?? 1_000_000);
+  return rateAll(db, count, mark, opts.maxRecords ?? RUN_USAGE_IDS);
 }
 
 /**
@@ -285,7 +288,7 @@ async function retryOnMovedBalance<T>(run: () => Promise<T>): Promise<T> {
 
 /** Finish the old partition layout up to the mark, then restart every cursor there with the new count. */
 async function repartition(db: Executor, from: number, to: number, mark: number) {
-  await rateAll(db, from, mark, 1_000_000);
+  await rateAll(db, from, mark, RUN_USAGE_IDS);
   await inTransaction(db, async (tx) => {
     const locked = await rows<{ last: string }>(tx, sql`SELECT last_usage_id::text AS last FROM cloud_rating_state ORDER BY id FOR UPDATE`);
     if (locked.length === to) return; // another node switched first
